@@ -1,0 +1,128 @@
+package io.authcore.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A request's JSON object, read with the original's rules and 400 texts: required fields must have
+ * the right JSON type, optional fields must be absent rather than null, numbers may be strings.
+ */
+public final class JsonBody {
+  private final ObjectNode node;
+
+  private JsonBody(ObjectNode node) {
+    this.node = node;
+  }
+
+  public static JsonBody parse(byte[] bytes) {
+    try {
+      JsonNode parsed = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+      if (parsed instanceof ObjectNode object) {
+        return new JsonBody(object);
+      }
+    } catch (IOException e) {
+      // falls through to the original's message
+    }
+    throw HttpError.badRequest("Invalid Json Input");
+  }
+
+  public static JsonBody of(ObjectNode node) {
+    return new JsonBody(node);
+  }
+
+  public ObjectNode node() {
+    return node;
+  }
+
+  public boolean has(String field) {
+    return node.has(field);
+  }
+
+  static HttpError invalid(String field) {
+    return HttpError.badRequest("Field name '" + field + "' is invalid in JSON input");
+  }
+
+  public String string(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual()) {
+      throw invalid(field);
+    }
+    return value.textValue();
+  }
+
+  public Optional<String> optionalString(String field) {
+    return node.has(field) ? Optional.of(string(field)) : Optional.empty();
+  }
+
+  /** The few fields where the original accepts an explicit JSON null (e.g. externalUserIdInfo). */
+  public Optional<String> stringOrNull(String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(string(field));
+  }
+
+  public boolean bool(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isBoolean()) {
+      throw invalid(field);
+    }
+    return value.booleanValue();
+  }
+
+  public Optional<Boolean> optionalBool(String field) {
+    return node.has(field) ? Optional.of(bool(field)) : Optional.empty();
+  }
+
+  public long longValue(String field) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+      return value.longValue();
+    }
+    if (value != null && value.isTextual()) {
+      try {
+        return Long.parseLong(value.textValue().trim());
+      } catch (NumberFormatException e) {
+        throw invalid(field);
+      }
+    }
+    throw invalid(field);
+  }
+
+  public Optional<Long> optionalLong(String field) {
+    return node.has(field) ? Optional.of(longValue(field)) : Optional.empty();
+  }
+
+  public ObjectNode object(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isObject()) {
+      throw invalid(field);
+    }
+    return (ObjectNode) value;
+  }
+
+  public Optional<ObjectNode> optionalObject(String field) {
+    return node.has(field) ? Optional.of(object(field)) : Optional.empty();
+  }
+
+  public List<String> stringArray(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isArray()) {
+      throw invalid(field);
+    }
+    List<String> result = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw invalid(field);
+      }
+      result.add(item.textValue());
+    }
+    return result;
+  }
+
+  public Optional<List<String>> optionalStringArray(String field) {
+    return node.has(field) ? Optional.of(stringArray(field)) : Optional.empty();
+  }
+}

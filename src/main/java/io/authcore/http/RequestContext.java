@@ -1,0 +1,258 @@
+package io.authcore.http;
+
+import io.authcore.config.CoreConfig;
+import io.authcore.tenancy.TenantId;
+import io.authcore.tenancy.Tenants;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the original checks before an endpoint runs, in its order: tenant prefix, api key,
+ * cdi-version, method, then the existence of the app or tenant the endpoint needs.
+ */
+final class RequestContext implements HttpHandler {
+  private static final Set<String> RESERVED_TENANT_IDS =
+      Set.of("recipe", "config", "users", "hello");
+  private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+  private static final Pattern APP_ID = Pattern.compile("[a-z0-9-]*");
+
+  private final String basePath;
+  private final List<byte[]> apiKeys;
+  private final CdiRange cdiRange;
+  private final Tenants tenants;
+  private final Router router;
+
+  RequestContext(CoreConfig config, Tenants tenants, Router router) {
+    this.basePath = config.basePath();
+    this.apiKeys = config.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    this.cdiRange = CdiRange.from(config);
+    this.tenants = tenants;
+    this.router = router;
+  }
+
+  /** The endpoint's path with the tenant prefix taken off, and the ids the prefix named. */
+  record Resolved(String path, String appId, String tenantId) {}
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    String path = exchange.getRequestPath();
+    if (!basePath.isEmpty()) {
+      if (!path.equals(basePath) && !path.startsWith(basePath + "/")) {
+        throw HttpError.notFound();
+      }
+      path = path.substring(basePath.length());
+    }
+    Resolved resolved = resolve(path.isEmpty() ? "/" : path.toLowerCase(Locale.ROOT));
+    if (resolved == null) {
+      cdiRange.parse(exchange.getRequestHeaders().getFirst("cdi-version"), false);
+      throw HttpError.notFound();
+    }
+    TenantId tenant =
+        new TenantId(connectionUriDomain(exchange), resolved.appId(), resolved.tenantId());
+    Route route =
+        router.find(
+            resolved.path(),
+            exchange.getRequestMethod().toString(),
+            exchange.getRequestHeaders().getFirst("rid"));
+    Route flags = route != null ? route : router.anyRoute(resolved.path());
+
+    if (flags.apiKeyChecked && tenants.appExists(tenant.appLevel())) {
+      checkApiKey(exchange);
+    }
+    CdiVersion cdi =
+        cdiRange.parse(
+            exchange.getRequestHeaders().getFirst("cdi-version"), flags.cdiVersionNeeded);
+    if (route == null) {
+      throw HttpError.methodNotSupported();
+    }
+    checkScope(route.scope, tenant);
+
+    Object result = route.endpoint.handle(new Call(exchange, tenant, cdi));
+    write(exchange, result);
+  }
+
+  Resolved resolve(String rawPath) {
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
+    if (router.hasPath(path)) {
+      return new Resolved(path, TenantId.DEFAULT, TenantId.DEFAULT);
+    }
+    String appId = TenantId.DEFAULT;
+    String rest = path;
+    if (rest.startsWith("/appid-")) {
+      String segment = firstSegment(rest).substring("appid-".length());
+      if (!APP_ID.matcher(segment).matches()) {
+        return null;
+      }
+      appId = segment.isEmpty() ? TenantId.DEFAULT : segment;
+      rest = afterFirstSegment(rest);
+      if (router.hasPath(rest)) {
+        return new Resolved(rest, appId, TenantId.DEFAULT);
+      }
+    }
+    String tenantId = firstSegment(rest);
+    if (!ID.matcher(tenantId).matches() || RESERVED_TENANT_IDS.contains(tenantId)) {
+      return null;
+    }
+    rest = afterFirstSegment(rest);
+    return router.hasPath(rest) ? new Resolved(rest, appId, tenantId) : null;
+  }
+
+  private static String firstSegment(String path) {
+    int end = path.indexOf('/', 1);
+    return end < 0 ? path.substring(1) : path.substring(1, end);
+  }
+
+  private static String afterFirstSegment(String path) {
+    int end = path.indexOf('/', 1);
+    return end < 0 ? "/" : path.substring(end);
+  }
+
+  private String connectionUriDomain(HttpServerExchange exchange) {
+    String host = exchange.getHostName();
+    if (host == null) {
+      return "";
+    }
+    host = host.trim().toLowerCase(Locale.ROOT);
+    return tenants.isKnownConnectionUriDomain(host) ? host : "";
+  }
+
+  private void checkApiKey(HttpServerExchange exchange) {
+    if (apiKeys.isEmpty()) {
+      return;
+    }
+    String given = exchange.getRequestHeaders().getFirst("api-key");
+    if (given == null) {
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      if (authorization != null) {
+        given =
+            authorization.regionMatches(true, 0, "bearer ", 0, 7)
+                ? authorization.substring(7)
+                : authorization;
+      }
+    }
+    if (given == null) {
+      throw HttpError.unauthorised();
+    }
+    byte[] candidate = given.trim().getBytes(StandardCharsets.UTF_8);
+    boolean match = false;
+    for (byte[] key : apiKeys) {
+      // Every key is compared, so the time taken says nothing about which one nearly matched.
+      match |= MessageDigest.isEqual(key, candidate);
+    }
+    if (!match) {
+      throw HttpError.unauthorised();
+    }
+  }
+
+  private void checkScope(Scope scope, TenantId tenant) {
+    if (!tenants.appExists(tenant.appLevel())) {
+      throw HttpError.badRequest(
+          "AppId or tenantId not found => App with the following connectionURIDomain and appId"
+              + " combination not found: ("
+              + tenant.connectionUriDomain()
+              + ", "
+              + tenant.appId()
+              + ")");
+    }
+    switch (scope) {
+      case TENANT -> {
+        if (!tenants.tenantExists(tenant)) {
+          throw HttpError.badRequest(
+              "AppId or tenantId not found => Tenant with the following connectionURIDomain,"
+                  + " appId and tenantId combination not found: ("
+                  + tenant.connectionUriDomain()
+                  + ", "
+                  + tenant.appId()
+                  + ", "
+                  + tenant.tenantId()
+                  + ")");
+        }
+      }
+      case APP_PUBLIC_TENANT -> {
+        if (!tenant.isPublicTenant()) {
+          throw HttpError.forbidden("Only public tenantId can call this app specific API");
+        }
+      }
+      case APP -> {}
+    }
+  }
+
+  private static void write(HttpServerExchange exchange, Object result) {
+    if (result instanceof Response response) {
+      response
+          .headers()
+          .forEach(
+              (k, v) ->
+                  exchange
+                      .getResponseHeaders()
+                      .put(io.undertow.util.HttpString.tryFromString(k), v));
+      result = response.body();
+    }
+    if (result instanceof String text) {
+      Replies.text(exchange, text);
+    } else {
+      Replies.json(exchange, result);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "requestContext()";
+  }
+
+  /** The cdi-version header against the versions this core implements and the configured bounds. */
+  record CdiRange(String max, String min) {
+    static CdiRange from(CoreConfig config) {
+      String max =
+          config.optionalString("supertokens_max_cdi_version").orElse(CdiVersion.latest().wire());
+      String min = config.optionalString("supertokens_min_cdi_version").orElse(null);
+      return new CdiRange(max, min);
+    }
+
+    CdiVersion parse(String header, boolean exactNeeded) {
+      if (header == null) {
+        return CdiVersion.exactly(max).orElse(CdiVersion.latest());
+      }
+      String version = header.trim();
+      if (!CdiVersion.isWellFormed(version)) {
+        throw HttpError.badRequest("cdi-version header is invalid");
+      }
+      if (compare(version, max) > 0) {
+        throw HttpError.badRequest("cdi-version " + version + " not supported");
+      }
+      if (min != null && compare(version, min) < 0) {
+        throw HttpError.badRequest(
+            "cdi-version " + version + " is lower than the minimum allowed version " + min);
+      }
+      var exact = CdiVersion.exactly(version);
+      if (exact.isEmpty() && exactNeeded) {
+        throw HttpError.badRequest("cdi-version " + version + " not supported");
+      }
+      return exact.orElse(CdiVersion.latest());
+    }
+
+    static int compare(String a, String b) {
+      String[] x = a.split("\\.");
+      String[] y = b.split("\\.");
+      for (int i = 0; i < Math.max(x.length, y.length); i++) {
+        BigInteger xi = i < x.length ? new BigInteger(x[i]) : BigInteger.ZERO;
+        BigInteger yi = i < y.length ? new BigInteger(y[i]) : BigInteger.ZERO;
+        int order = xi.compareTo(yi);
+        if (order != 0) {
+          return order;
+        }
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.authcore.http;
+
+/** A registered endpoint and the checks the pipeline runs before it. */
+public final class Route {
+  final String method;
+  final String path;
+  final Endpoint endpoint;
+  Scope scope = Scope.TENANT;
+  boolean apiKeyChecked = true;
+  boolean cdiVersionNeeded = true;
+  String rid = "";
+
+  Route(String method, String path, Endpoint endpoint) {
+    this.method = method;
+    this.path = path;
+    this.endpoint = endpoint;
+  }
+
+  public Route scope(Scope newScope) {
+    this.scope = newScope;
+    return this;
+  }
+
+  /** The original lets these through without a key: /hello, the JWKS, ... */
+  public Route withoutApiKey() {
+    this.apiKeyChecked = false;
+    return this;
+  }
+
+  /**
+   * Chosen when the request's {@code rid} header names this recipe; the route registered without a
+   * rid answers every other request to the same path and method.
+   */
+  public Route rid(String recipeId) {
+    this.rid = recipeId;
+    return this;
+  }
+
+  /** Any well-formed cdi-version is accepted, not only the implemented ones. */
+  public Route anyCdiVersion() {
+    this.cdiVersionNeeded = false;
+    return this;
+  }
+}

@@ -1,0 +1,85 @@
+package io.authcore.http;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * (path, method, rid) to route. The original's paths are all static, so this is a map lookup; only
+ * {@code /recipe/user} is shared by recipes and told apart by the {@code rid} header.
+ */
+final class Router {
+  /** path -> method -> rid ("" for the default) -> route */
+  private final Map<String, Map<String, Map<String, Route>>> routes = new HashMap<>();
+
+  static Router of(List<? extends Api> apis) {
+    List<Route> registered = new ArrayList<>();
+    Routes registrar =
+        new Routes() {
+          @Override
+          public Route get(String path, Endpoint endpoint) {
+            return add("GET", path, endpoint);
+          }
+
+          @Override
+          public Route post(String path, Endpoint endpoint) {
+            return add("POST", path, endpoint);
+          }
+
+          @Override
+          public Route put(String path, Endpoint endpoint) {
+            return add("PUT", path, endpoint);
+          }
+
+          @Override
+          public Route delete(String path, Endpoint endpoint) {
+            return add("DELETE", path, endpoint);
+          }
+
+          private Route add(String method, String path, Endpoint endpoint) {
+            if (!path.equals(path.toLowerCase(Locale.ROOT)) || !path.startsWith("/")) {
+              throw new IllegalArgumentException(
+                  "route paths are lower case and absolute: " + path);
+            }
+            Route route = new Route(method, path, endpoint);
+            registered.add(route);
+            return route;
+          }
+        };
+    apis.forEach(api -> api.routes(registrar));
+    Router router = new Router();
+    for (Route route : registered) {
+      Map<String, Route> byRid =
+          router
+              .routes
+              .computeIfAbsent(route.path, p -> new HashMap<>())
+              .computeIfAbsent(route.method, m -> new HashMap<>());
+      if (byRid.put(route.rid, route) != null) {
+        throw new IllegalStateException(
+            "route registered twice: " + route.method + " " + route.path);
+      }
+    }
+    return router;
+  }
+
+  boolean hasPath(String path) {
+    return routes.containsKey(path);
+  }
+
+  /** The route for a known path and this method, or null when the path has none (a 405). */
+  Route find(String path, String method, String rid) {
+    Map<String, Route> byRid = routes.get(path).get(method);
+    if (byRid == null) {
+      return null;
+    }
+    Route route = rid == null ? null : byRid.get(rid);
+    return route != null ? route : byRid.get("");
+  }
+
+  /** Any route of a known path: its checks apply before the method is looked at. */
+  Route anyRoute(String path) {
+    return routes.get(path).values().iterator().next().values().iterator().next();
+  }
+}

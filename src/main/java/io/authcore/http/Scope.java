@@ -1,0 +1,11 @@
+package io.authcore.http;
+
+/** What part of the tenant path an endpoint honours, as the original classifies its APIs. */
+public enum Scope {
+  /** The tenant in the path must exist; the endpoint works on that tenant. */
+  TENANT,
+  /** Only the app must exist; a tenant in the path is ignored. */
+  APP,
+  /** The app must exist and the tenant must be the public one (403 otherwise). */
+  APP_PUBLIC_TENANT
+}

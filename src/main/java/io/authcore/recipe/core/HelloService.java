@@ -1,0 +1,54 @@
+package io.authcore.recipe.core;
+
+import io.authcore.storage.Storage;
+import java.time.Clock;
+
+/**
+ * Answers whether the database is reachable, for liveness and readiness probes. A probe flood must
+ * not become a database flood, so real checks are limited by a token bucket (5, refilled one per
+ * 200 ms, as the original) and the last answer is reused in between.
+ */
+public final class HelloService {
+  private static final int BURST = 5;
+  private static final long REFILL_MS = 200;
+
+  private final Storage storage;
+  private final Clock clock;
+  private double tokens = BURST;
+  private long lastRefill;
+  private boolean lastHealthy = true;
+
+  public HelloService(Storage storage, Clock clock) {
+    this.storage = storage;
+    this.clock = clock;
+    this.lastRefill = clock.millis();
+  }
+
+  public boolean databaseAnswers() {
+    if (!takeToken()) {
+      return lastHealthy;
+    }
+    boolean healthy;
+    try {
+      storage.ping();
+      healthy = true;
+    } catch (RuntimeException e) {
+      healthy = false;
+    }
+    synchronized (this) {
+      lastHealthy = healthy;
+    }
+    return healthy;
+  }
+
+  private synchronized boolean takeToken() {
+    long now = clock.millis();
+    tokens = Math.min(BURST, tokens + (now - lastRefill) / (double) REFILL_MS);
+    lastRefill = now;
+    if (tokens < 1) {
+      return false;
+    }
+    tokens -= 1;
+    return true;
+  }
+}
