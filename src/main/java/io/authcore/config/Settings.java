@@ -25,7 +25,7 @@ public final class Settings {
   public static final List<Setting> ALL =
       List.of(
           Setting.of("core_config_version", INT, 0).env("CORE_CONFIG_VERSION"),
-          Setting.of("port", INT, 3567).env("SUPERTOKENS_PORT").check(range("port", 1, 65535)),
+          Setting.of("port", INT, 3567).env("SUPERTOKENS_PORT").check(range("port", 0, 65535)),
           Setting.of("host", STRING, "localhost").env("SUPERTOKENS_HOST"),
           Setting.of("access_token_validity", LONG, 3600L)
               .check(

@@ -1,0 +1,320 @@
+package io.authcore.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.authcore.config.ConfigLoader;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.support.Http;
+import io.authcore.support.Http.Reply;
+import io.authcore.tenancy.TenantId;
+import io.authcore.tenancy.Tenants;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The request pipeline over a real socket, with probe endpoints that echo what they were given. */
+class PipelineTest {
+  static final String KEY = "abcdefghijklmnopqrstuvwxyz";
+  static final String OTHER_KEY = "ZZZZZZZZZZZZZZZZZZZZ-=";
+
+  /** Apps: public, app1; tenants: public/public, public/t1, app1/public, app1/t2. */
+  static final Tenants TENANTS =
+      new Tenants() {
+        final Set<String> apps = Set.of("public", "app1");
+        final Set<String> tenants = Set.of("public/public", "public/t1", "app1/public", "app1/t2");
+
+        @Override
+        public boolean appExists(TenantId app) {
+          return app.connectionUriDomain().isEmpty() && apps.contains(app.appId());
+        }
+
+        @Override
+        public boolean tenantExists(TenantId t) {
+          return appExists(t) && tenants.contains(t.appId() + "/" + t.tenantId());
+        }
+      };
+
+  static final Api PROBES =
+      routes -> {
+        Endpoint echo =
+            call -> {
+              var body = Json.object();
+              body.put("app", call.tenant().appId());
+              body.put("tenant", call.tenant().tenantId());
+              body.put("cdi", call.cdi().wire());
+              body.put("method", call.method());
+              return body;
+            };
+        routes.get("/probe/tenant", echo);
+        routes.post("/probe/tenant", echo);
+        routes.get("/probe/app", echo).scope(Scope.APP);
+        routes.get("/probe/public", echo).scope(Scope.APP_PUBLIC_TENANT);
+        routes.get("/probe/open", echo).withoutApiKey().anyCdiVersion();
+        routes.post(
+            "/probe/body",
+            call -> {
+              var in = call.body();
+              var out = Json.ok();
+              out.put("email", in.string("email"));
+              in.optionalBool("flag").ifPresent(b -> out.put("flag", b));
+              return out;
+            });
+        routes.get("/probe/query", call -> Json.ok().put("q", call.query().string("q")));
+        routes.get(
+            "/probe/status",
+            call -> {
+              throw new StatusException(Status.UNKNOWN_USER_ID_ERROR, Map.of("x", 1));
+            });
+        routes.get(
+            "/probe/crash",
+            call -> {
+              throw new IllegalStateException("secret detail from the database");
+            });
+        routes.get(
+            "/probe/headers",
+            call -> Response.withHeaders("plain", Map.of("Cache-Control", "max-age=5")));
+        routes.get("/probe/rid", call -> Json.ok().put("rid", "default"));
+        routes.get("/probe/rid", call -> Json.ok().put("rid", "thirdparty")).rid("thirdparty");
+      };
+
+  static HttpServer server;
+  static HttpServer keyed;
+  static Http http;
+  static Http keyedHttp;
+
+  @BeforeAll
+  static void start() {
+    server = start(Map.of());
+    keyed = start(Map.of("api_keys", OTHER_KEY + ", " + KEY));
+    http = new Http(server.port());
+    keyedHttp = new Http(keyed.port());
+  }
+
+  static HttpServer start(Map<String, String> extra) {
+    Map<String, String> overrides = new HashMap<>(extra);
+    overrides.put("port", "0");
+    return HttpServer.start(
+        ConfigLoader.load(null, Map.of(), overrides, false), TENANTS, List.of(PROBES));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+    keyed.stop();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/probe/tenant, public, public",
+    "/probe/tenant/, public, public",
+    "/PROBE/Tenant, public, public",
+    "/public/probe/tenant, public, public",
+    "/t1/probe/tenant, public, t1",
+    "/T1/probe/tenant/, public, t1",
+    "/appid-app1/probe/tenant, app1, public",
+    "/appid-public/probe/tenant, public, public",
+    "/appid-/probe/tenant, public, public",
+    "/appid-app1/t2/probe/tenant, app1, t2",
+    "/appid-app1/public/probe/tenant, app1, public"
+  })
+  void tenantPrefixesReachTheEndpoint(String path, String app, String tenant) {
+    Reply reply = http.get(path);
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals(app, reply.json().get("app").asText());
+    assertEquals(tenant, reply.json().get("tenant").asText());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/recipe/probe/tenant",
+    "/users/probe/tenant",
+    "/hello/probe/tenant",
+    "/config/probe/tenant",
+    "/probe/tenant//",
+    "/t_1/probe/tenant",
+    "/appid-app1/t2/t3/probe/tenant",
+    "/no/such/api"
+  })
+  void unmatchedPathsAreNotFound(String path) {
+    Reply reply = http.get(path);
+    assertEquals(404, reply.status());
+    assertEquals("Not found\n", reply.body());
+    assertEquals("text/html; charset=UTF-8", reply.contentType());
+  }
+
+  @Test
+  void unknownAppAndTenantGetTheOriginalText() {
+    Reply app = http.get("/appid-nope/probe/tenant");
+    assertEquals(400, app.status());
+    assertEquals(
+        "AppId or tenantId not found => App with the following connectionURIDomain and appId"
+            + " combination not found: (, nope)\n",
+        app.body());
+    Reply tenant = http.get("/appid-app1/t9/probe/tenant");
+    assertEquals(400, tenant.status());
+    assertEquals(
+        "AppId or tenantId not found => Tenant with the following connectionURIDomain, appId and"
+            + " tenantId combination not found: (, app1, t9)\n",
+        tenant.body());
+  }
+
+  @Test
+  void appScopedEndpointsIgnoreTheTenantAndPublicOnlyOnesRefuseOthers() {
+    Reply app = http.get("/t9/probe/app");
+    assertEquals(200, app.status(), "an app-level endpoint does not check the tenant");
+    Reply refused = http.get("/t1/probe/public");
+    assertEquals(403, refused.status());
+    assertEquals("Only public tenantId can call this app specific API\n", refused.body());
+    assertEquals(200, http.get("/public/probe/public").status());
+  }
+
+  @Test
+  void wrongMethodIsNotSupported() {
+    for (String method : List.of("PUT", "DELETE", "HEAD", "PATCH", "OPTIONS")) {
+      Reply reply = http.send(method, "/probe/tenant", null);
+      assertEquals(405, reply.status(), method);
+      if (!method.equals("HEAD")) {
+        assertEquals("Method not supported\n", reply.body());
+      }
+    }
+  }
+
+  @Test
+  void jsonResponsesHaveTheOriginalContentTypeAndNewline() {
+    Reply reply = http.post("/probe/body", "{\"email\":\"a@b.c\",\"unknown\":[1,2]}");
+    assertEquals(200, reply.status());
+    assertEquals("application/json; charset=UTF-8", reply.contentType());
+    assertEquals("{\"status\":\"OK\",\"email\":\"a@b.c\"}\n", reply.body());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json | Invalid Json Input",
+        "[1,2] | Invalid Json Input",
+        "'' | Invalid Json Input",
+        "{} | Field name 'email' is invalid in JSON input",
+        "{\"email\":5} | Field name 'email' is invalid in JSON input",
+        "{\"email\":null} | Field name 'email' is invalid in JSON input",
+        "{\"email\":\"a\",\"flag\":\"true\"} | Field name 'flag' is invalid in JSON input",
+        "{\"email\":\"a\",\"flag\":null} | Field name 'flag' is invalid in JSON input"
+      })
+  void badBodiesGetTheOriginalTexts(String body, String message) {
+    Reply reply = http.post("/probe/body", body);
+    assertEquals(400, reply.status());
+    assertEquals(message + "\n", reply.body());
+    assertEquals("close", reply.headers().get("connection"));
+  }
+
+  @Test
+  void missingQueryParameter() {
+    Reply reply = http.get("/probe/query");
+    assertEquals(400, reply.status());
+    assertEquals("Field name 'q' is missing in GET request\n", reply.body());
+    assertEquals("x", http.get("/probe/query?q=x").json().get("q").asText());
+  }
+
+  @Test
+  void businessStatusIsA200WithStatusFirst() {
+    Reply reply = http.get("/probe/status");
+    assertEquals(200, reply.status());
+    assertEquals("{\"status\":\"UNKNOWN_USER_ID_ERROR\",\"x\":1}\n", reply.body());
+  }
+
+  @Test
+  void unexpectedFailureIsA500ThatHidesDetails() {
+    Reply reply = http.get("/probe/crash");
+    assertEquals(500, reply.status());
+    assertEquals("Internal Error\n", reply.body());
+    assertEquals("text/html; charset=UTF-8", reply.contentType());
+  }
+
+  @Test
+  void endpointsCanAddHeaders() {
+    Reply reply = http.get("/probe/headers");
+    assertEquals("max-age=5", reply.headers().get("cache-control"));
+    assertEquals("plain\n", reply.body());
+  }
+
+  @Test
+  void ridChoosesAmongRoutesOfOnePath() {
+    assertEquals("default", http.get("/probe/rid").json().get("rid").asText());
+    assertEquals(
+        "thirdparty", http.get("/probe/rid", "rid", "thirdparty").json().get("rid").asText());
+    assertEquals("default", http.get("/probe/rid", "rid", "unknown").json().get("rid").asText());
+  }
+
+  @Test
+  void cdiVersionHeader() {
+    assertEquals("5.4", http.get("/probe/tenant").json().get("cdi").asText(), "missing = latest");
+    assertEquals("5.4", http.get("/probe/tenant", "cdi-version", "5.4").json().get("cdi").asText());
+    assertBadRequest(
+        http.get("/probe/tenant", "cdi-version", "abc"), "cdi-version header is invalid");
+    assertBadRequest(
+        http.get("/probe/tenant", "cdi-version", "5."), "cdi-version header is invalid");
+    assertBadRequest(
+        http.get("/probe/tenant", "cdi-version", "99.0"), "cdi-version 99.0 not supported");
+    assertBadRequest(
+        http.get("/probe/tenant", "cdi-version", "5.4.0"), "cdi-version 5.4.0 not supported");
+    assertBadRequest(
+        http.get("/probe/tenant", "cdi-version", "2.6"), "cdi-version 2.6 not supported");
+    assertBadRequest(
+        http.get("/probe/tenant", "cdi-version", "99999999999999999999999.1"),
+        "cdi-version 99999999999999999999999.1 not supported");
+    assertEquals(
+        200,
+        http.get("/probe/open", "cdi-version", "2.9").status(),
+        "endpoints that need no version accept any well-formed one");
+    assertBadRequest(http.get("/probe/open", "cdi-version", "x"), "cdi-version header is invalid");
+    assertBadRequest(http.get("/no/such/api", "cdi-version", "x"), "cdi-version header is invalid");
+  }
+
+  @Test
+  void apiKeys() {
+    assertEquals(401, keyedHttp.get("/probe/tenant").status());
+    assertEquals("Invalid API key\n", keyedHttp.get("/probe/tenant").body());
+    assertEquals(401, keyedHttp.get("/probe/tenant", "api-key", KEY + "x").status());
+    assertEquals(401, keyedHttp.get("/probe/tenant", "api-key", KEY.substring(1)).status());
+    assertEquals(200, keyedHttp.get("/probe/tenant", "api-key", KEY).status());
+    assertEquals(200, keyedHttp.get("/probe/tenant", "API-KEY", " " + OTHER_KEY + " ").status());
+    assertEquals(200, keyedHttp.get("/probe/tenant", "Authorization", "Bearer " + KEY).status());
+    assertEquals(200, keyedHttp.get("/probe/tenant", "Authorization", "bearer " + KEY).status());
+    assertEquals(200, keyedHttp.get("/probe/tenant", "Authorization", KEY).status());
+    assertEquals(401, keyedHttp.get("/probe/tenant", "Authorization", "Basic " + KEY).status());
+    assertEquals(200, keyedHttp.get("/probe/open").status(), "exempt routes need no key");
+    assertEquals(404, keyedHttp.get("/no/such/api").status(), "unknown paths are 404, not 401");
+    assertEquals(
+        400,
+        keyedHttp.get("/appid-nope/probe/tenant").status(),
+        "an unknown app skips the key check and fails on the app");
+    Reply beforeVersion = keyedHttp.get("/probe/tenant", "cdi-version", "abc");
+    assertEquals(401, beforeVersion.status(), "the key is checked before the cdi-version");
+  }
+
+  @Test
+  void basePath() {
+    HttpServer based = start(Map.of("base_path", "/auth/"));
+    try {
+      Http client = new Http(based.port());
+      assertEquals(200, client.get("/auth/probe/tenant").status());
+      assertEquals(200, client.get("/auth/t1/probe/tenant").status());
+      assertEquals(404, client.get("/probe/tenant").status());
+      assertEquals(404, client.get("/authx/probe/tenant").status());
+    } finally {
+      based.stop();
+    }
+  }
+
+  static void assertBadRequest(Reply reply, String message) {
+    assertEquals(400, reply.status(), reply.body());
+    assertEquals(message + "\n", reply.body());
+  }
+}
