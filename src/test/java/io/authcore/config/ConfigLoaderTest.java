@@ -82,6 +82,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theShippedConfigYamlListsEverySettingAndLoads() throws IOException {
+    Path shipped = Path.of("config.yaml");
+    String text = Files.readString(shipped);
+    for (Setting s : Settings.ALL) {
+      assertTrue(
+          text.contains("\n# " + s.key() + ":") || text.contains("\n" + s.key() + ":"), s.key());
+    }
+    assertEquals(3567, ConfigLoader.load(shipped, Map.of(), Map.of(), false).port());
+  }
+
+  @Test
   void unknownKeysAndNullValuesAreIgnored() throws IOException {
     Path file = yaml("no_such_key: 1\ninfo_log_path: null\napi_keys:\n");
     CoreConfig config = ConfigLoader.load(file, Map.of(), Map.of(), false);
