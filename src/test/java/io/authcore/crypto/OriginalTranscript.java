@@ -1,0 +1,32 @@
+package io.authcore.crypto;
+
+/**
+ * Values captured from the original core 11.4.7 (shared/reference/original-transcripts.md, A.13,
+ * A.23, A.27, B.7): tokens it issued and the JWKS that verifies them.
+ */
+final class OriginalTranscript {
+  private OriginalTranscript() {}
+
+  /** A.13: V5 access token signed with dynamic key d-1795997727678, claim "role":"admin". */
+  static final String ACCESS_TOKEN_DYNAMIC =
+      "eyJraWQiOiJkLTE3OTU5OTc3Mjc2NzgiLCJ0eXAiOiJKV1QiLCJ2ZXJzaW9uIjoiNSIsImFsZyI6IlJTMjU2In0.eyJpYXQiOjE3OTU5OTc3MzIsImV4cCI6MTc5NjAwMTMzMiwic3ViIjoiYmI4MTVmZGEtM2E2My00Zjk3LTg5NTMtNjRkMzRhZTg5N2Y5IiwidElkIjoicHVibGljIiwicnN1YiI6ImJiODE1ZmRhLTNhNjMtNGY5Ny04OTUzLTY0ZDM0YWU4OTdmOSIsInNlc3Npb25IYW5kbGUiOiI4YTQ3OTFlMy0xMDc2LTQ2MzQtYjEwOS1hNzdmNTMxZjM5YjQiLCJyZWZyZXNoVG9rZW5IYXNoMSI6ImM2OTM5MGZhMDM3ZTU5ZmIzODYxYmI3OWFlMDQ3Nzk4ZDQxMGQ0YThjOGE4MzhiMTA4NzM1OTQ4YjE4M2Q1NzMiLCJwYXJlbnRSZWZyZXNoVG9rZW5IYXNoMSI6bnVsbCwiYW50aUNzcmZUb2tlbiI6bnVsbCwicm9sZSI6ImFkbWluIn0.jSAf4ZOfeYRghawA49IAdBQThtXKQgzcaAn8finUt4RRXVjfmiaERaDzNQVtCVPQw2D9TRtOZ7WwXkgzMcZtG7P8GnRMtRquyb1d54_C8VSAJnMWo-YIXA2PK0TPZSwhPrS5dKlSJCA_hWZ7iLzYnA5OAhLcUVbI7f1qMYpd3YnObVtW7yI5547xD6yCKeNQ_WYCpg7HZwjf2ARdwuc7F8QWN7VDTU3UOIe-icyAFeWFkCoGQautTIRCB5MsL39WGn6uc82RxP9_6e6gFbrNqIz_pxnlfZ4uTmMQivtFGfwSgfIAzDu5XtezzJAt-eLZlbQQblkp1I0CyO9VKbFB2A";
+
+  /** A.13: the refresh token issued with it; its SHA-256 hex is the token's refreshTokenHash1. */
+  static final String REFRESH_TOKEN =
+      "tfPg1AlpTXoKJk7s06BMJt3xBR4J6mRH7C8aLRRNnEOqCFHcDpC/wBLUY3zUiWFU8QzKF7BO0ITvHlrERx/r6fWtlMEQlWVJZVfnFHCJWScIFOfwenBEvREe91nyfZA8rsqI6lo9LxGPCDE8bGzYNiATULUHGpwluSYGwAVpNCxOBFAOAClKUyyOYtKMNdlTbbShfL5FRgM4ahC2hZRw/kldpJSNhvxjdiUaT8thKo04MGze7VRtGMIX0JzjAeT7w4VX9PjvUWkt3WceUXWF.b2dea29acdb870ff35ade4bb7efb6b0b9d20607650ad3bed36f1ff7b3404dcdc.V2";
+
+  static final String REFRESH_TOKEN_HASH_1 =
+      "c69390fa037e59fb3861bb79ae047798d410d4a8c8a838b108735948b183d573";
+
+  /** A.23: V5 access token signed with the static key, anti-CSRF enabled. */
+  static final String ACCESS_TOKEN_STATIC =
+      "eyJraWQiOiJzLWQyNDU5MzUwLWRkZjItNDNkYy05YjE1LTc0ZmU1Y2E0OGNjNSIsInR5cCI6IkpXVCIsInZlcnNpb24iOiI1IiwiYWxnIjoiUlMyNTYifQ.eyJpYXQiOjE3OTU5OTc3MzIsImV4cCI6MTc5NjAwMTMzMiwic3ViIjoiYmI4MTVmZGEtM2E2My00Zjk3LTg5NTMtNjRkMzRhZTg5N2Y5IiwidElkIjoicHVibGljIiwicnN1YiI6ImJiODE1ZmRhLTNhNjMtNGY5Ny04OTUzLTY0ZDM0YWU4OTdmOSIsInNlc3Npb25IYW5kbGUiOiJlMjQ0YjY2Ny05MjA2LTRkZjYtOTY0Ny05ZTM1MTk0NDY0NmEiLCJyZWZyZXNoVG9rZW5IYXNoMSI6IjRkYTNhZTllNTBiN2NlOWZjNTJlY2JlMTBkZDU2MGYwMjBiYzZjZTM4MDQ2MDQ5NDEwMDJlNTdmZjFlZTk0MzIiLCJwYXJlbnRSZWZyZXNoVG9rZW5IYXNoMSI6bnVsbCwiYW50aUNzcmZUb2tlbiI6IjhjYjM5NDdkLTdkNWItNDk4OC04MDBmLTQyNzA1NDJlNDJhMSJ9.gFR8ZctzN-XXcULpEAfTgqtsWoIJYJdKoIcvO0cvqfOVMgXg38foY58v16kP0jTCveZKCWh1c9Gu6ZQNeDuSkOLycHbPm1FiYGZbTHThIrTfEPI4bxvjfASADZ0Xx21cMXMYjX-eEszS2tp-2zfV_H4EiYz4UeOHlVdOLiP2OI8QQqboJonejrtb3u73I9y8LR1pxvFG8kJawOwv5spFEFsgfCy5WngreqAK9DITgk4iiUfUGZfiTvIsn5W6vKDTIbnmgc5p5blDZdBYhav9bpIFE5zlnBgsKzbvMDXDAz7CXqIZloqF4Sikq9VB36d8JzW_r2cvhiE9H59jP6lEig";
+
+  /** B.7: POST /recipe/jwt with payload {"a":1}, dynamic key. */
+  static final String RECIPE_JWT =
+      "eyJraWQiOiJkLTE3OTU5OTc3Mjc2NzgiLCJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJpYXQiOjE3OTU5OTc3MzMsImV4cCI6MTc5NjAwMTMzMywiaXNzIjoiaHR0cDovL2xvY2FsaG9zdCIsImEiOjF9.kBVuPQYTg0zGJg3f-NM6050pshZcnbgL-nKIumhKNKNZTf2hhMEvQF_XVl2iUgQ0ldLi_y-xJEJ6rQDyUTb_0K6tW1DEuRC29SJFbTy4y6FPfSHURDgTsAKbjdWcJ6DNQ_ya-3nq4TBW8zTt0DZxgNhq4UnsjOt7Cf1jJ13qAX5uy45c36WRFm7SLgdqf--IxhYWWA-NJ3WUnhTrjXWC8LN_eKqDKOEWqGAV8Y_e7jfOoRO3U-ApWeugaij2XaFOmMT816kZBp4keo1IdRAOUgRDXDM5DyXUufeW5eWC5L2AnJu3Jdy2OxO2F25w2xxLPzEiPkmQAkBSvsOxPGiuFA";
+
+  /** A.27: GET /.well-known/jwks.json body. */
+  static final String JWKS =
+      "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"d-1795997727678\",\"n\":\"vOGZ5LdZ03oqVzDg-ke4AYKDqCc--ykV5_rGHg2_4RJIjlG6aOG6ciMlHdpAe8Uj21IIhDtMwx8ujhYCeTbHL2_VzGqJgYYeVhDqnZFUAHJNLIc-SZG6JOu1NvcEHJD8HNptCT7MY1nKG5hhMAJdT3DXXp2AFd46bK4OExVu5ySBonjS8Gd1ZXR5ebHyOzRumzyFEc0wiYyDVoYW5BOq_g3HsdH2ZAZdSYCwxO6aQAlk6FZbL6OHQxH2aLb7AE6hLs-JFVVjTgG2gxPRXrotugYpDRESYK9IdJl2aFOcrj3y_8IkaseQ52QDXyrtmxDcSgsaJeN6yzoy8AKb-HuXPw\",\"e\":\"AQAB\",\"alg\":\"RS256\",\"use\":\"sig\"},{\"kty\":\"RSA\",\"kid\":\"s-d2459350-ddf2-43dc-9b15-74fe5ca48cc5\",\"n\":\"sKlSGFqFiZlXBSv-xhLRsh3UQ5Ta0uwjM8HiZ8HxuzjIh1vPM6H8_dOw2sMsYiTi0f25_s61QT6kAdEJhyySxR9Lr9o76PbYsf_X9I_5EoZte8ukxITsQC8gi-W0Xem_wRrRIE60AkfoOMnUVSIEKbVtiZI2u5IKxnTxHyrVgLbwSvWfsFf8BahTaZqe4A9zqbaSRXidavAMo4AgPJwdZxpCjbEOvwyOoiRG4eALf6FAXfmqwT3SvtV9w0rcZE04TqJ0_kY9VH6fWYtScRdAM8PUKKQEUFJ1uwpwwHVNz_ia5wTi6epxFeVDXVf0UI8HMWPJ6XTKX9JObHWCZ0uodQ\",\"e\":\"AQAB\",\"alg\":\"RS256\",\"use\":\"sig\"}]}";
+}
