@@ -1,6 +1,9 @@
 package io.authcore.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,13 +28,24 @@ final class RunningInstances {
   }
 
   /**
-   * Every server runs as {@code ... start --foreground ...}; a live pid whose command line (when
-   * the OS shows it) says otherwise was reused by an unrelated process, which must not be killed.
+   * Every server runs as {@code java ... start --foreground ...}; a live pid that is something else
+   * was reused by an unrelated process, which must not be killed. Linux shows the whole command
+   * line in /proc (Java's view of it is cut at 4 KB, shorter than a test classpath); elsewhere the
+   * executable has to do.
    */
   static boolean looksLikeAuthcore(StartedFiles.Instance instance) {
+    Path cmdline = Path.of("/proc", Long.toString(instance.pid()), "cmdline");
+    if (Files.isReadable(cmdline)) {
+      try {
+        List<String> args = List.of(Files.readString(cmdline, StandardCharsets.UTF_8).split("\0"));
+        return args.contains("start") && args.contains("--foreground");
+      } catch (IOException e) {
+        // gone meanwhile, or not ours to read: judge by the executable
+      }
+    }
     return ProcessHandle.of(instance.pid())
-        .flatMap(h -> h.info().commandLine())
-        .map(line -> line.contains("start") && line.contains("--foreground"))
+        .flatMap(h -> h.info().command())
+        .map(command -> Path.of(command).getFileName().toString().startsWith("java"))
         .orElse(true);
   }
 }
