@@ -35,6 +35,9 @@ final class Cli implements AutoCloseable {
   final Path dir;
   private final List<Process> processes = new CopyOnWriteArrayList<>();
 
+  /** Servers a daemon start announced: no longer our descendants once their parent exited. */
+  private final List<Long> announced = new CopyOnWriteArrayList<>();
+
   Cli(Path dir) {
     this.dir = dir;
   }
@@ -60,6 +63,11 @@ final class Cli implements AutoCloseable {
               Files.readString(err, StandardCharsets.UTF_8));
       Files.delete(out);
       Files.delete(err);
+      java.util.regex.Matcher pid =
+          java.util.regex.Pattern.compile("with PID: (\\d+)").matcher(result.out());
+      while (pid.find()) {
+        announced.add(Long.parseLong(pid.group(1)));
+      }
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -216,6 +224,12 @@ final class Cli implements AutoCloseable {
       }
     } catch (IOException e) {
       // nothing to clean
+    }
+    for (long pid : announced) {
+      StartedFiles.Instance server = new StartedFiles.Instance("", 0, pid, "", dir);
+      if (server.alive() && RunningInstances.looksLikeAuthcore(server)) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
     }
     for (Process process : processes) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
