@@ -4,6 +4,7 @@ import io.authcore.config.CoreConfig;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
 import io.authcore.recipe.core.ApiVersionApi;
+import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
 import io.authcore.storage.Storage;
@@ -31,7 +32,10 @@ public final class Authcore implements AutoCloseable {
     try {
       Tenants tenants = Tenants.BASE_ONLY;
       List<Api> apis =
-          List.of(new HelloApi(new HelloService(storage, clock), tenants), new ApiVersionApi());
+          List.of(
+              new HelloApi(new HelloService(storage, clock), tenants),
+              new ApiVersionApi(),
+              new ConfigApi(config));
       return new Authcore(storage, HttpServer.start(config, tenants, apis));
     } catch (RuntimeException e) {
       storage.close();

@@ -1,56 +1,62 @@
 package io.authcore.cli;
 
-import io.authcore.Authcore;
-import io.authcore.config.ConfigException;
-import io.authcore.config.ConfigLoader;
-import io.authcore.config.CoreConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The {@code supertokens} command. */
+/**
+ * The {@code supertokens} command: {@code start}, {@code stop}, {@code list}, {@code uninstall},
+ * {@code --help}, {@code --version}, with the original's messages and exit codes.
+ */
 public final class Main {
+  /** A server now runs in this JVM: do not exit; its shutdown hook ends the process. */
+  static final int STAY = Integer.MIN_VALUE;
+
   private Main() {}
 
   public static void main(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    boolean testMode = false;
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      } else if (arg.equals("test_mode")) {
-        testMode = true;
-      }
-    }
-    Map<String, String> overrides = new HashMap<>();
-    if (options.containsKey("host")) {
-      overrides.put("host", options.get("host"));
-    }
-    if (options.containsKey("port")) {
-      overrides.put("port", options.get("port"));
-    }
-    Path configFile =
-        options.containsKey("config") ? Path.of(options.get("config")) : defaultConfigFile();
-    try {
-      CoreConfig config = ConfigLoader.load(configFile, System.getenv(), overrides, testMode);
-      Authcore core = Authcore.start(config);
-      Runtime.getRuntime().addShutdownHook(new Thread(core::close));
-      System.out.println(
-          "Started SuperTokens on "
-              + config.host()
-              + ":"
-              + core.port()
-              + " with PID: "
-              + ProcessHandle.current().pid());
-    } catch (ConfigException e) {
-      System.err.println("What caused the crash: " + e.getMessage());
-      System.exit(1);
+    int code = run(args, Installation.locate());
+    if (code != STAY) {
+      System.exit(code);
     }
   }
 
-  private static Path defaultConfigFile() {
-    Path local = Path.of("config.yaml");
-    return Files.isRegularFile(local) ? local : null;
+  static int run(String[] args, Installation installation) {
+    Map<String, Command> commands = commands(installation);
+    String name = args.length == 0 ? "--help" : args[0];
+    Options options =
+        new Options(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+    Command command = commands.get(name);
+    if (command == null) {
+      Console.err(
+          "Unknown command '"
+              + name
+              + "'. Please use \"supertokens --help\" to see the list of available commands");
+      return 1;
+    }
+    if (options.has("--help") && !name.equals("--help")) {
+      Help.printFor(command);
+      return 0;
+    }
+    return command.run(options);
+  }
+
+  private static Map<String, Command> commands(Installation installation) {
+    List<Command> listed = new ArrayList<>();
+    listed.add(new Start(installation));
+    listed.add(new Stop(installation));
+    listed.add(new ListInstances(installation));
+    listed.add(new Uninstall(installation));
+    Map<String, Command> byName = new LinkedHashMap<>();
+    byName.put("start", listed.get(0));
+    byName.put("stop", listed.get(1));
+    byName.put("list", listed.get(2));
+    byName.put("uninstall", listed.get(3));
+    byName.put("--help", new Help(installation, listed));
+    byName.put("--version", new Version(installation));
+    byName.put("install", new AlreadyInstalled());
+    return byName;
   }
 }

@@ -1,0 +1,85 @@
+package io.authcore.cli;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of the JVM that serves: this JVM's java and jar (or classpath), the memory
+ * flags, then {@code start --foreground} and the start options.
+ */
+final class JavaCommand {
+  /**
+   * Flags that keep an idle core small: the serial collector (no GC threads, least overhead for a
+   * heap this size), a small initial heap so the young generation, whose pages all get touched,
+   * starts small, and a heap that gives memory back after a burst. {@code --with-space} replaces
+   * the maximum; JAVA_OPTS (through the launcher) can override any of them.
+   */
+  static final List<String> MEMORY_FLAGS =
+      List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
+  static final String DEFAULT_MAX_HEAP = "-Xmx256m";
+
+  /** Tells the child that no terminal will read its stdout once it has started. */
+  static final String DAEMON_PROPERTY = "authcore.daemon";
+
+  private JavaCommand() {}
+
+  static List<String> of(Installation installation, StartSettings settings, boolean daemon) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(MEMORY_FLAGS);
+    if (settings.spaceMb().isEmpty()) {
+      command.add(DEFAULT_MAX_HEAP);
+    }
+    // The launcher gave this JVM the same defaults; list each flag once.
+    inheritedJvmArguments().stream().filter(a -> !command.contains(a)).forEach(command::add);
+    settings.spaceMb().ifPresent(mb -> command.add("-Xmx" + mb + "M"));
+    if (settings.jmx()) {
+      command.add("-Dcom.sun.management.jmxremote");
+      command.add("-Dcom.sun.management.jmxremote.port=" + settings.jmxPort().orElse("9010"));
+      command.add(
+          "-Dcom.sun.management.jmxremote.authenticate="
+              + settings.jmxAuthenticate().orElse("false"));
+      command.add("-Dcom.sun.management.jmxremote.ssl=" + settings.jmxSsl().orElse("false"));
+    }
+    if (settings.javaAgent()) {
+      command.add("-javaagent:" + agent(installation));
+    }
+    if (daemon) {
+      command.add("-D" + DAEMON_PROPERTY + "=true");
+    }
+    if (installation.jar().isPresent()) {
+      command.add("-jar");
+      command.add(installation.jar().get().toString());
+    } else {
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(Main.class.getName());
+    }
+    command.addAll(settings.childArguments());
+    return command;
+  }
+
+  /** The OpenTelemetry agent, where the original's installation keeps it. */
+  static Path agent(Installation installation) {
+    return installation.dir().resolve("agent").resolve("opentelemetry-javaagent.jar");
+  }
+
+  static boolean agentInstalled(Installation installation) {
+    return Files.isRegularFile(agent(installation));
+  }
+
+  /**
+   * What JAVA_OPTS gave this JVM (system properties, proxies, ...) applies to the server too; a
+   * debugger agent does not, as its port is taken by this JVM.
+   */
+  private static List<String> inheritedJvmArguments() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> !a.startsWith("-agentlib:jdwp") && !a.startsWith("-Xrunjdwp"))
+        .filter(a -> !a.equals("-Xdebug") && !a.startsWith("-D" + DAEMON_PROPERTY + "="))
+        .toList();
+  }
+}

@@ -1,0 +1,131 @@
+package io.authcore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The POSIX install script, run for real into a scratch directory, with a jar made from the
+ * compiled classes (the shaded jar is built only after the tests).
+ */
+class InstallScriptTest {
+  private static final Path SCRIPT = Path.of("install").toAbsolutePath();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void needsSh() {
+    assumeTrue(new File("/bin/sh").canExecute(), "a POSIX shell");
+  }
+
+  @Test
+  void scriptsParse() throws Exception {
+    assertEquals(0, run(List.of("sh", "-n", SCRIPT.toString())).exitCode());
+    assertEquals(
+        0,
+        run(List.of("sh", "-n", Path.of("docker-entrypoint.sh").toAbsolutePath().toString()))
+            .exitCode());
+  }
+
+  @Test
+  void installsRunsAndUninstalls() throws Exception {
+    Path release = Files.createDirectories(dir.resolve("release"));
+    Files.copy(SCRIPT, release.resolve("install"));
+    Files.writeString(release.resolve("config.yaml"), "core_config_version: 0\n");
+    writeJar(Files.createDirectories(release.resolve("target")).resolve("authcore.jar"));
+    Path installDir = dir.resolve("lib").resolve("supertokens");
+    Path launcher = dir.resolve("bin").resolve("supertokens");
+    List<String> install =
+        List.of(
+            "sh",
+            release.resolve("install").toString(),
+            "--path=" + installDir,
+            "--exeLoc=" + launcher);
+
+    Cli.Result installed = run(install);
+    assertEquals(0, installed.exitCode(), installed.out() + installed.err());
+    assertTrue(
+        installed
+            .out()
+            .contains(
+                "Successfully installed SuperTokens! You can now delete this directory safely"));
+    assertTrue(Files.isRegularFile(installDir.resolve("authcore.jar")));
+    assertTrue(Files.isRegularFile(installDir.resolve("config.yaml")));
+    assertTrue(Files.isDirectory(installDir.resolve(".started")));
+    assertTrue(launcher.toFile().canExecute());
+
+    Cli.Result version = run(List.of(launcher.toString(), "--version"));
+    assertEquals(0, version.exitCode(), version.err());
+    assertTrue(version.out().contains("Installation directory: " + installDir), version.out());
+
+    assertTrue(run(install).out().contains("This version of SuperTokens is already installed!"));
+
+    Cli.Result uninstalled = run(List.of(launcher.toString(), "uninstall"));
+    assertEquals(0, uninstalled.exitCode(), uninstalled.err());
+    assertEquals("Uninstallation successful. Sorry to see you go :(", uninstalled.out().trim());
+    assertFalse(Files.exists(installDir));
+    assertFalse(Files.exists(launcher));
+  }
+
+  /** authcore.jar: the compiled main classes, and the dependencies through its Class-Path. */
+  private static void writeJar(Path jar) throws IOException {
+    Path classes = null;
+    List<String> dependencies = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath();
+      if (Files.isDirectory(path) && Files.exists(path.resolve("io/authcore/cli/Main.class"))) {
+        classes = path;
+      } else if (Files.isRegularFile(path)) {
+        dependencies.add(path.toUri().toString());
+      }
+    }
+    assertTrue(classes != null, "the compiled classes are on the classpath");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", dependencies));
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, (OutputStream) out);
+        out.closeEntry();
+      }
+    }
+  }
+
+  private Cli.Result run(List<String> command) throws Exception {
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+    return new Cli.Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
