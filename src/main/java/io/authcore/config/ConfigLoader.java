@@ -12,6 +12,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the configuration once: defaults, then config.yaml, then environment variables, then the
@@ -67,8 +69,16 @@ public final class ConfigLoader {
       return result;
     } catch (IOException e) {
       throw new ConfigException("Cannot read the config file " + file + ": " + e.getMessage());
-    } catch (org.yaml.snakeyaml.error.YAMLException e) {
-      throw new ConfigException("config.yaml is not valid YAML: " + e.getMessage());
+    } catch (MarkedYAMLException e) {
+      // Only the problem and its position: the offending line may hold a password.
+      throw new ConfigException(
+          "config.yaml is not valid YAML: "
+              + e.getProblem()
+              + (e.getProblemMark() == null
+                  ? ""
+                  : " at line " + (e.getProblemMark().getLine() + 1)));
+    } catch (YAMLException e) {
+      throw new ConfigException("config.yaml is not valid YAML");
     }
   }
 
