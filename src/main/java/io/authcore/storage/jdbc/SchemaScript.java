@@ -22,6 +22,8 @@ final class SchemaScript {
   private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE \\$\\{t}(\\w+) ");
   private static final Pattern CREATE_INDEX =
       Pattern.compile("^CREATE INDEX \\$\\{p}\\w+ ON \\$\\{t}(\\w+) ");
+  private static final Pattern NAMED =
+      Pattern.compile("(?:CONSTRAINT|CREATE INDEX) \\$\\{p}(\\w+)");
   private static final SchemaScript BASELINE_SCRIPT = load(BASELINE);
 
   private final Map<String, List<String>> groups;
@@ -49,6 +51,20 @@ final class SchemaScript {
       result.add(statement.replace("${t}", names.qualifier()).replace("${p}", names.prefix()));
     }
     return result;
+  }
+
+  /** Every constraint and index name, without the prefix. */
+  List<String> constraintAndIndexNames() {
+    List<String> names = new ArrayList<>();
+    for (List<String> statements : groups.values()) {
+      for (String statement : statements) {
+        Matcher m = NAMED.matcher(statement);
+        while (m.find()) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return names;
   }
 
   int checksum() {

@@ -1,5 +1,7 @@
 package io.authcore.storage.jdbc;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -7,17 +9,26 @@ import java.util.Set;
  * store. As in the original, a table is {@code [schema.]<prefix>_<name>} with the schema written
  * only when it is not {@code public}; constraint names carry the prefix but never the schema. Index
  * names carry the prefix too (the original leaves them bare, which makes two prefixes in one schema
- * collide).
+ * collide). PostgreSQL cuts names longer than 63 bytes; {@link #withoutPrefix} maps them back.
  */
 final class Tables {
+  /** PostgreSQL cuts identifiers to 63 bytes, so a long prefix shortens some names. */
+  private static final int MAX_IDENTIFIER = 63;
+
   private final String schema;
   private final String prefix;
   private final Set<String> known;
+  private final Map<String, String> documentNames = new HashMap<>();
 
-  private Tables(String schema, String prefix, Set<String> known) {
+  private Tables(String schema, String prefix, SchemaScript script) {
     this.schema = schema;
     this.prefix = prefix;
-    this.known = known;
+    this.known = Set.copyOf(script.tables());
+    for (String name : script.constraintAndIndexNames()) {
+      String stored = prefix + name;
+      documentNames.put(
+          stored.length() > MAX_IDENTIFIER ? stored.substring(0, MAX_IDENTIFIER) : stored, name);
+    }
   }
 
   /**
@@ -25,7 +36,7 @@ final class Tables {
    * @param prefix empty, or the configured prefix followed by {@code _}
    */
   static Tables of(String schema, String prefix) {
-    return new Tables(schema, prefix, Set.copyOf(SchemaScript.baseline().tables()));
+    return new Tables(schema, prefix, SchemaScript.baseline());
   }
 
   /** The name to write in SQL for one of the deployment document's tables. */
@@ -55,8 +66,12 @@ final class Tables {
     return prefix + table;
   }
 
-  /** A constraint name as the deployment document spells it. */
+  /** A constraint name as the database reports it, spelled as in the deployment document. */
   String withoutPrefix(String constraint) {
+    String known = documentNames.get(constraint);
+    if (known != null) {
+      return known;
+    }
     return !prefix.isEmpty() && constraint.startsWith(prefix)
         ? constraint.substring(prefix.length())
         : constraint;
