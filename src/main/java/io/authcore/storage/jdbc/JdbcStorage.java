@@ -63,6 +63,7 @@ public final class JdbcStorage implements Storage {
           "'postgresql_user' and 'postgresql_connection_uri' are not set. Please set at least one"
               + " of these values");
     }
+    Pools.check(config);
     PostgresSettings settings = PostgresSettings.from(config);
     Tables tables = Tables.of(settings.schema(), settings.tablePrefix());
     Dialect dialect = new PostgresDialect();

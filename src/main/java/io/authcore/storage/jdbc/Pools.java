@@ -18,16 +18,9 @@ final class Pools {
    * {@code postgresql_minimum_idle_connections} is set (otherwise the pool stays full).
    */
   static HikariConfig postgres(CoreConfig config, PostgresSettings settings) {
+    check(config);
     int size = config.integer("postgresql_connection_pool_size");
     Object minIdle = config.get("postgresql_minimum_idle_connections");
-    if (minIdle != null && (Integer) minIdle < 0) {
-      throw new ConfigException("'postgresql_minimum_idle_connections' must be >= 0");
-    }
-    if (minIdle != null && (Integer) minIdle > size) {
-      throw new ConfigException(
-          "'postgresql_minimum_idle_connections' must be less than or equal to"
-              + " 'postgresql_connection_pool_size'");
-    }
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("authcore-postgresql");
     hikari.setDriverClassName("org.postgresql.Driver");
@@ -48,6 +41,19 @@ final class Pools {
     hikari.addDataSourceProperty("tcpKeepAlive", "true");
     hikari.addDataSourceProperty("socketTimeout", "60");
     return hikari;
+  }
+
+  /** The pool settings the original refuses at startup, with its messages. */
+  static void check(CoreConfig config) {
+    Object minIdle = config.get("postgresql_minimum_idle_connections");
+    if (minIdle != null && (Integer) minIdle < 0) {
+      throw new ConfigException("'postgresql_minimum_idle_connections' must be >= 0");
+    }
+    if (minIdle != null && (Integer) minIdle > config.integer("postgresql_connection_pool_size")) {
+      throw new ConfigException(
+          "'postgresql_minimum_idle_connections' must be less than or equal to"
+              + " 'postgresql_connection_pool_size'");
+    }
   }
 
   /** A private in-memory database, gone when the storage closes. */
