@@ -3,6 +3,7 @@ package io.authcore.storage.jdbc;
 import io.authcore.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,12 @@ final class Schema {
 
   /** Returns the schema version the database is at. */
   static String prepare(DataSource pool, Dialect dialect, Tables tables) {
+    return prepare(pool, dialect, tables, List.of());
+  }
+
+  /** With further migration locations, for tests of upgrades. */
+  static String prepare(
+      DataSource pool, Dialect dialect, Tables tables, List<String> moreLocations) {
     Set<String> existing;
     try (Connection c = pool.getConnection()) {
       existing = dialect.tablesIn(c, tables.schema());
@@ -50,7 +57,7 @@ final class Schema {
         SchemaScript.baseline().tables().stream()
             .allMatch(t -> existing.contains(tables.catalogName(t)));
 
-    Flyway flyway = flyway(pool, dialect, tables);
+    Flyway flyway = flyway(pool, dialect, tables, moreLocations);
     if (!tracked && complete) {
       MigrationVersion one = MigrationVersion.fromVersion("1");
       boolean newer = false;
@@ -69,13 +76,18 @@ final class Schema {
     return current == null ? "1" : current.getVersion().getVersion();
   }
 
-  private static Flyway flyway(DataSource pool, Dialect dialect, Tables tables) {
+  private static Flyway flyway(
+      DataSource pool, Dialect dialect, Tables tables, List<String> moreLocations) {
+    List<String> locations = new ArrayList<>();
+    locations.add("classpath:db/migration/common");
+    locations.add("classpath:db/migration/" + dialect.name());
+    locations.addAll(moreLocations);
     return Flyway.configure(Schema.class.getClassLoader())
         .dataSource(pool)
         .schemas(tables.schema())
         .defaultSchema(tables.schema())
         .table(tables.prefix() + HISTORY)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name())
+        .locations(locations.toArray(String[]::new))
         .javaMigrations(new BaselineMigration(dialect, tables))
         .placeholders(Map.of("t", tables.qualifier(), "p", tables.prefix()))
         .baselineOnMigrate(true)
