@@ -9,7 +9,8 @@ import java.util.Locale;
  * Where the PostgreSQL database is and how tables are named, resolved from the configuration as the
  * original plugin does: the parts of {@code postgresql_connection_uri} (scheme, host, port, user,
  * password, database, query attributes and a {@code currentSchema} attribute) override the discrete
- * {@code postgresql_*} settings.
+ * {@code postgresql_*} settings. The schema is kept in lower case, as PostgreSQL folds the unquoted
+ * name the original writes into its SQL.
  */
 record PostgresSettings(
     String scheme,

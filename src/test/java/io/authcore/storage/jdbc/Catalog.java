@@ -24,7 +24,7 @@ record Catalog(
       return new Catalog(
           lines(
               c,
-              "SELECT c.relkind || ' ' || c.relname FROM pg_class c"
+              "SELECT c.relkind::text || ' ' || c.relname FROM pg_class c"
                   + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?",
               schema),
           lines(
@@ -36,7 +36,7 @@ record Catalog(
               schema),
           lines(
               c,
-              "SELECT cl.relname || ' ' || con.conname || ' ' || con.contype || ' '"
+              "SELECT cl.relname || ' ' || con.conname || ' ' || con.contype::text || ' '"
                   + " || pg_get_constraintdef(con.oid) FROM pg_constraint con"
                   + " JOIN pg_class cl ON cl.oid = con.conrelid"
                   + " JOIN pg_namespace n ON n.oid = con.connamespace WHERE n.nspname = ?",

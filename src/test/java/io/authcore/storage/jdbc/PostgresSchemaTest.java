@@ -157,8 +157,19 @@ class PostgresSchemaTest {
   }
 
   @Test
-  void aUserWithoutCreateRightsWorksOnExistingTables() throws SQLException {
-    Map<String, String> db = handMadeDatabase();
+  void aUserWithoutCreateRightsWorksOnHandMadeTables() throws SQLException {
+    assertAUserWithoutCreateRightsWorks(handMadeDatabase());
+  }
+
+  @Test
+  void aUserWithoutCreateRightsWorksOnTablesAuthcoreCreated() throws SQLException {
+    Map<String, String> db = freshDatabase();
+    open(db, Map.of());
+    assertAUserWithoutCreateRightsWorks(db);
+  }
+
+  private static void assertAUserWithoutCreateRightsWorks(Map<String, String> db)
+      throws SQLException {
     String role = "limited_" + Long.toHexString(System.nanoTime());
     TestDatabases.execute(
         db,
@@ -166,22 +177,27 @@ class PostgresSchemaTest {
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         "GRANT USAGE ON SCHEMA public TO " + role,
         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
-    Map<String, String> limited =
-        Map.of("postgresql_connection_uri", TestDatabases.uriAs(db, role, "limited-pw"));
-    DataSource asLimited = TestDatabases.dataSource(limited);
-    try (Connection c = asLimited.getConnection();
-        Statement s = c.createStatement()) {
-      SQLException denied =
-          assertThrows(SQLException.class, () -> s.execute("CREATE TABLE probe (x INT)"));
-      assertEquals("42501", denied.getSQLState());
-    }
+    try {
+      Map<String, String> limited =
+          Map.of("postgresql_connection_uri", TestDatabases.uriAs(db, role, "limited-pw"));
+      DataSource asLimited = TestDatabases.dataSource(limited);
+      try (Connection c = asLimited.getConnection();
+          Statement s = c.createStatement()) {
+        SQLException denied =
+            assertThrows(SQLException.class, () -> s.execute("CREATE TABLE probe (x INT)"));
+        assertEquals("42501", denied.getSQLState());
+      }
 
-    try (Authcore core = Authcore.start(Databases.config(limited, Map.of()))) {
-      assertEquals(200, Hello.status(core.port()));
+      try (Authcore core = Authcore.start(Databases.config(limited, Map.of()))) {
+        assertEquals(200, Hello.status(core.port()));
+      }
+      DataSource ds = TestDatabases.dataSource(db);
+      assertEquals(List.of("public"), Databases.column(ds, "SELECT app_id FROM apps"));
+      assertTrue(Databases.count(ds, "SELECT count(*) FROM key_value") >= 1);
+    } finally {
+      // Roles belong to the whole server, which may be a shared external one.
+      TestDatabases.execute(db, "DROP OWNED BY " + role, "DROP ROLE " + role);
     }
-    DataSource ds = TestDatabases.dataSource(db);
-    assertEquals(List.of("public"), Databases.column(ds, "SELECT app_id FROM apps"));
-    assertTrue(Databases.count(ds, "SELECT count(*) FROM key_value") >= 1);
   }
 
   @Test
