@@ -21,6 +21,10 @@ public interface Storage extends Stores, AutoCloseable {
    * returns and rolls back when it throws; the exception then propagates unchanged. When the
    * database aborts the transaction for a serialization failure or a deadlock, the whole unit of
    * work runs again (a few times), so it must not have side effects outside the database.
+   *
+   * <p>Once a statement has failed (a {@link Violation}, say), PostgreSQL refuses every further
+   * statement of the transaction: let the {@link StorageException} end the unit of work, and turn
+   * it into a business outcome outside, or check before writing.
    */
   <T> T inTransaction(UnitOfWork<T> work);
 

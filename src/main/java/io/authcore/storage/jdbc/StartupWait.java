@@ -106,7 +106,12 @@ final class StartupWait {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof SQLException && root.getMessage() != null) {
+      return root.getMessage();
+    }
+    // For example "UnknownHostException: db.internal": the bare message would be just the host.
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 
   static String mask(String text, String secret) {
