@@ -8,6 +8,7 @@ import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
 import io.authcore.storage.Storage;
+import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
 import io.authcore.tenancy.Tenants;
 import java.time.Clock;
@@ -30,7 +31,7 @@ public final class Authcore implements AutoCloseable {
   public static Authcore start(CoreConfig config, Clock clock) {
     Storage storage = JdbcStorage.open(config);
     try {
-      Tenants tenants = Tenants.BASE_ONLY;
+      Tenants tenants = new StoredTenants(storage.tenants(), clock);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),

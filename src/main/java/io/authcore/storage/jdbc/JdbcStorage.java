@@ -1,46 +1,195 @@
 package io.authcore.storage.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
+import io.authcore.storage.KeyValueStore;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
+import io.authcore.storage.TenantStore;
+import io.authcore.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The storage over JDBC: PostgreSQL when configured, an in-memory H2 database otherwise. */
+/**
+ * The storage over JDBC, as the original chooses it: PostgreSQL when a {@code postgresql_*} setting
+ * names a database, otherwise a private in-memory H2 database in PostgreSQL mode that is lost when
+ * the process ends. Both get the same schema and the same stores; a {@link Dialect} covers the few
+ * differences.
+ */
 public final class JdbcStorage implements Storage {
+  private static final Logger log = LoggerFactory.getLogger(JdbcStorage.class);
+  private static final int MAX_ATTEMPTS = 5;
+
   private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final Tables tables;
+  private final boolean inMemory;
+  private final JdbcStores pooled;
 
-  private JdbcStorage(HikariDataSource pool) {
+  private JdbcStorage(HikariDataSource pool, Dialect dialect, Tables tables, boolean inMemory) {
     this.pool = pool;
+    this.dialect = dialect;
+    this.tables = tables;
+    this.inMemory = inMemory;
+    this.pooled = new JdbcStores(ConnectionSource.pool(pool), dialect, tables);
   }
 
+  /**
+   * Connects, brings the schema up to date and makes sure the public app and tenant exist. While
+   * PostgreSQL is unreachable this waits as the original does (up to an hour).
+   *
+   * @throws StorageException when the database cannot be used
+   * @throws ConfigException when the PostgreSQL settings are inconsistent
+   */
   public static JdbcStorage open(CoreConfig config) {
-    HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("authcore-h2");
-    hikari.setJdbcUrl(
-        "jdbc:h2:mem:authcore-"
-            + System.nanoTime()
-            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE");
-    hikari.setMaximumPoolSize(config.integer("postgresql_connection_pool_size"));
-    return new JdbcStorage(new HikariDataSource(hikari));
+    return open(config, StartupWait.standard(), Clock.systemUTC());
   }
 
-  @Override
-  public void ping() {
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("SELECT 1");
-    } catch (SQLException e) {
-      throw new StorageException("the database does not answer", e);
+  static JdbcStorage open(CoreConfig config, StartupWait wait, Clock clock) {
+    if (!config.usesPostgres()) {
+      log.info("Using in memory storage.");
+      return start(new HikariDataSource(Pools.h2(config)), new H2Dialect(), publicTables(), clock);
+    }
+    if (config.string("postgresql_user") == null
+        && config.string("postgresql_connection_uri") == null) {
+      throw new ConfigException(
+          "'postgresql_user' and 'postgresql_connection_uri' are not set. Please set at least one"
+              + " of these values");
+    }
+    Pools.check(config);
+    PostgresSettings settings = PostgresSettings.from(config);
+    Tables tables = Tables.of(settings.schema(), settings.tablePrefix());
+    Dialect dialect = new PostgresDialect();
+    log.info("Setting up PostgreSQL connection pool for {}", settings.describe());
+    return wait.run(
+        () -> start(new HikariDataSource(Pools.postgres(config, settings)), dialect, tables, clock),
+        settings.describe(),
+        settings.password());
+  }
+
+  private static Tables publicTables() {
+    return Tables.of("public", "");
+  }
+
+  private static JdbcStorage start(
+      HikariDataSource pool, Dialect dialect, Tables tables, Clock clock) {
+    JdbcStorage storage = new JdbcStorage(pool, dialect, tables, dialect instanceof H2Dialect);
+    try {
+      String version = Schema.prepare(pool, dialect, tables);
+      Schema.seed(pool, dialect, tables, version, clock.millis());
+      return storage;
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
     }
   }
 
   @Override
+  public KeyValueStore keyValue() {
+    return pooled.keyValue();
+  }
+
+  @Override
+  public TenantStore tenants() {
+    return pooled.tenants();
+  }
+
+  @Override
+  public void ping() {
+    pooled.keyValue().get(TenantId.BASE, "Test");
+  }
+
+  @Override
+  public <T> T inTransaction(UnitOfWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work);
+      } catch (StorageException e) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
+          throw e;
+        }
+        log.debug("Transaction attempt {} rolled back by the database; trying again", attempt);
+        backOff(attempt);
+      }
+    }
+  }
+
+  private <T> T once(UnitOfWork<T> work) {
+    Connection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (SQLException e) {
+      throw Sql.failure(e, tables);
+    }
+    try (connection) {
+      connection.setAutoCommit(false);
+      try {
+        T result =
+            work.run(new JdbcStores(ConnectionSource.transaction(connection), dialect, tables));
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      } catch (SQLException e) {
+        rollback(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e, tables);
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** PostgreSQL and H2 both use class 40 for serialization failures and deadlocks. */
+  private static boolean isRetryable(StorageException e) {
+    return e.getCause() instanceof SQLException sql
+        && sql.getSQLState() != null
+        && sql.getSQLState().startsWith("40");
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The pool, for tests that check what was written. */
+  DataSource dataSource() {
+    return pool;
+  }
+
+  Tables tables() {
+    return tables;
+  }
+
+  @Override
   public void close() {
+    if (inMemory && !pool.isClosed()) {
+      // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until shut down.
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        log.debug("Could not shut the in-memory database down", e);
+      }
+    }
     pool.close();
   }
 }

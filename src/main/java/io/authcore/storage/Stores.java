@@ -1,0 +1,12 @@
+package io.authcore.storage;
+
+/**
+ * The stores, one per concern. The same interface is bound either to the pool (each call is its own
+ * transaction) or to one open transaction (see {@link Storage#inTransaction}). A new recipe adds
+ * one accessor here and one store interface next to it.
+ */
+public interface Stores {
+  KeyValueStore keyValue();
+
+  TenantStore tenants();
+}

@@ -1,0 +1,25 @@
+package io.authcore.storage.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What differs between PostgreSQL and H2 in PostgreSQL mode. Everything else (DML, the DDL of the
+ * deployment document spelled portably, {@code ON CONFLICT DO NOTHING} without a target) is shared.
+ * H2 lacks {@code RETURNING}, {@code ON CONFLICT} with a target, partial indexes and PL/pgSQL.
+ */
+interface Dialect {
+  /** Short engine name; also the folder of engine-specific migrations. */
+  String name();
+
+  /**
+   * An insert that replaces the other columns of the row with the same key, with one {@code ?} per
+   * column in the order {@code keys} then {@code others}.
+   */
+  String upsert(String table, List<String> keys, List<String> others);
+
+  /** The tables of one schema, as the catalog names them. */
+  Set<String> tablesIn(Connection connection, String schema) throws SQLException;
+}

@@ -1,0 +1,75 @@
+package io.authcore.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.authcore.config.ConfigException;
+import io.authcore.config.CoreConfig;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** HikariCP settings for both engines. */
+final class Pools {
+  private static final AtomicLong H2_DATABASES = new AtomicLong();
+
+  private Pools() {}
+
+  /**
+   * As the original: pool size from {@code postgresql_connection_pool_size}, 5 s to get a
+   * connection, READ COMMITTED, TCP keep-alive and a 60 s socket timeout so a vanished server is
+   * noticed; idle connections are closed after {@code postgresql_idle_connection_timeout} only when
+   * {@code postgresql_minimum_idle_connections} is set (otherwise the pool stays full).
+   */
+  static HikariConfig postgres(CoreConfig config, PostgresSettings settings) {
+    check(config);
+    int size = config.integer("postgresql_connection_pool_size");
+    Object minIdle = config.get("postgresql_minimum_idle_connections");
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("authcore-postgresql");
+    hikari.setDriverClassName("org.postgresql.Driver");
+    hikari.setJdbcUrl(settings.jdbcUrl());
+    if (settings.user() != null) {
+      hikari.setUsername(settings.user());
+    }
+    if (settings.password() != null && !settings.password().isEmpty()) {
+      hikari.setPassword(settings.password());
+    }
+    hikari.setMaximumPoolSize(size);
+    hikari.setConnectionTimeout(5000);
+    if (minIdle != null) {
+      hikari.setMinimumIdle((Integer) minIdle);
+      hikari.setIdleTimeout(config.longValue("postgresql_idle_connection_timeout"));
+    }
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    hikari.addDataSourceProperty("tcpKeepAlive", "true");
+    hikari.addDataSourceProperty("socketTimeout", "60");
+    return hikari;
+  }
+
+  /** The pool settings the original refuses at startup, with its messages. */
+  static void check(CoreConfig config) {
+    Object minIdle = config.get("postgresql_minimum_idle_connections");
+    if (minIdle != null && (Integer) minIdle < 0) {
+      throw new ConfigException("'postgresql_minimum_idle_connections' must be >= 0");
+    }
+    if (minIdle != null && (Integer) minIdle > config.integer("postgresql_connection_pool_size")) {
+      throw new ConfigException(
+          "'postgresql_minimum_idle_connections' must be less than or equal to"
+              + " 'postgresql_connection_pool_size'");
+    }
+  }
+
+  /** A private in-memory database, gone when the storage closes. */
+  static HikariConfig h2(CoreConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("authcore-h2");
+    hikari.setJdbcUrl(
+        "jdbc:h2:mem:authcore-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + H2_DATABASES.incrementAndGet()
+            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE");
+    hikari.setMaximumPoolSize(config.integer("postgresql_connection_pool_size"));
+    hikari.setMinimumIdle(1);
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    return hikari;
+  }
+}

@@ -1,0 +1,150 @@
+package io.authcore.storage.jdbc;
+
+import io.authcore.tenancy.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the database to the schema this build expects, then makes sure the public app and tenant
+ * exist.
+ *
+ * <p>Versions are Flyway migrations: version 1 is {@link BaselineMigration}; later ones are SQL
+ * files under {@code db/migration/common} (both engines) or {@code db/migration/<engine>}, using
+ * the {@code ${t}} and {@code ${p}} placeholders. The history table is {@code
+ * <prefix>authcore_schema_history} in the configured schema.
+ *
+ * <p>A database whose tables all exist but that has no history (the original core made it, or an
+ * operator ran the deployment document's DDL) is adopted without any DDL, so a database user
+ * without CREATE rights can run Authcore on it. Only when a later version must be applied is the
+ * history table created, with version 1 marked as present.
+ */
+final class Schema {
+  static final String HISTORY = "authcore_schema_history";
+
+  /** The key_value row that records the schema version this database was last started with. */
+  static final String VERSION_KEY = "authcore_schema_version";
+
+  private static final Logger log = LoggerFactory.getLogger(Schema.class);
+
+  private Schema() {}
+
+  /** Returns the schema version the database is at. */
+  static String prepare(DataSource pool, Dialect dialect, Tables tables) {
+    return prepare(pool, dialect, tables, List.of());
+  }
+
+  /** With further migration locations, for tests of upgrades. */
+  static String prepare(
+      DataSource pool, Dialect dialect, Tables tables, List<String> moreLocations) {
+    Set<String> existing;
+    try (Connection c = pool.getConnection()) {
+      existing = dialect.tablesIn(c, tables.schema());
+    } catch (SQLException e) {
+      throw Sql.failure(e, tables);
+    }
+    boolean tracked = existing.contains(tables.catalogName(HISTORY));
+    boolean complete =
+        SchemaScript.baseline().tables().stream()
+            .allMatch(t -> existing.contains(tables.catalogName(t)));
+
+    Flyway flyway = flyway(pool, dialect, tables, moreLocations);
+    if (!tracked && complete) {
+      MigrationVersion one = MigrationVersion.fromVersion("1");
+      boolean newer = false;
+      for (MigrationInfo pending : flyway.info().pending()) {
+        newer |= pending.getVersion().isNewerThan(one.getVersion());
+      }
+      if (!newer) {
+        log.info("Using the existing tables in schema {}", tables.schema());
+        return "1";
+      }
+    }
+    // On a schema that holds other tables, Flyway first records "version 0" and then runs
+    // version 1, which creates only what is missing.
+    flyway.migrate();
+    MigrationInfo current = flyway.info().current();
+    return current == null ? "1" : current.getVersion().getVersion();
+  }
+
+  private static Flyway flyway(
+      DataSource pool, Dialect dialect, Tables tables, List<String> moreLocations) {
+    List<String> locations = new ArrayList<>();
+    locations.add("classpath:db/migration/common");
+    locations.add("classpath:db/migration/" + dialect.name());
+    locations.addAll(moreLocations);
+    return Flyway.configure(Schema.class.getClassLoader())
+        .dataSource(pool)
+        .schemas(tables.schema())
+        .defaultSchema(tables.schema())
+        .table(tables.prefix() + HISTORY)
+        .locations(locations.toArray(String[]::new))
+        .javaMigrations(new BaselineMigration(dialect, tables))
+        .placeholders(Map.of("t", tables.qualifier(), "p", tables.prefix()))
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .baselineDescription("tables present before Authcore")
+        .loggers("slf4j")
+        .load();
+  }
+
+  /**
+   * What the original core writes on its first start: the public app, its public tenant, and that
+   * tenant's configuration with every login method enabled. Also records the schema version in
+   * {@code key_value}, so that table is never empty after a start.
+   */
+  static void seed(DataSource pool, Dialect dialect, Tables tables, String version, long now) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      Sql sql = new Sql(ConnectionSource.transaction(c), tables);
+      try {
+        sql.update(
+            "INSERT INTO "
+                + tables.name("apps")
+                + " (app_id, created_at_time) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            TenantId.DEFAULT,
+            now);
+        sql.update(
+            "INSERT INTO "
+                + tables.name("tenants")
+                + " (app_id, tenant_id, created_at_time) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            TenantId.DEFAULT,
+            TenantId.DEFAULT,
+            now);
+        sql.update(
+            "INSERT INTO "
+                + tables.name("tenant_configs")
+                + " (connection_uri_domain, app_id, tenant_id, core_config, email_password_enabled,"
+                + " passwordless_enabled, third_party_enabled, is_first_factors_null)"
+                + " VALUES ('', ?, ?, '{}', TRUE, TRUE, TRUE, TRUE) ON CONFLICT DO NOTHING",
+            TenantId.DEFAULT,
+            TenantId.DEFAULT);
+        sql.update(
+            dialect.upsert(
+                tables.name("key_value"),
+                List.of("app_id", "tenant_id", "name"),
+                List.of("value", "created_at_time")),
+            TenantId.DEFAULT,
+            TenantId.DEFAULT,
+            VERSION_KEY,
+            version,
+            now);
+        c.commit();
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e, tables);
+    }
+  }
+}

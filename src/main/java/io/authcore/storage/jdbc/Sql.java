@@ -1,0 +1,90 @@
+package io.authcore.storage.jdbc;
+
+import io.authcore.storage.StorageException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs parameterised statements for the stores and turns every {@link SQLException} into a {@link
+ * StorageException}, with the violated constraint when there is one.
+ */
+final class Sql {
+  private final ConnectionSource source;
+  private final Tables tables;
+
+  Sql(ConnectionSource source, Tables tables) {
+    this.source = source;
+    this.tables = tables;
+  }
+
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+    return run(
+        sql,
+        params,
+        s -> {
+          try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(mapper.map(rs)) : Optional.<T>empty();
+          }
+        });
+  }
+
+  <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    return run(
+        sql,
+        params,
+        s -> {
+          try (ResultSet rs = s.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+              rows.add(mapper.map(rs));
+            }
+            return rows;
+          }
+        });
+  }
+
+  boolean exists(String sql, Object... params) {
+    return one(sql, rs -> Boolean.TRUE, params).isPresent();
+  }
+
+  /** Returns the number of rows changed. */
+  int update(String sql, Object... params) {
+    return run(sql, params, PreparedStatement::executeUpdate);
+  }
+
+  private interface Execution<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  private <T> T run(String sql, Object[] params, Execution<T> execution) {
+    try {
+      return source.with(
+          c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+              for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+              }
+              return execution.run(s);
+            }
+          });
+    } catch (SQLException e) {
+      throw failure(e, tables);
+    }
+  }
+
+  static StorageException failure(SQLException e, Tables tables) {
+    return new StorageException(
+        "database error " + e.getSQLState() + ": " + e.getMessage(),
+        e,
+        Violations.classify(e, tables).orElse(null));
+  }
+}

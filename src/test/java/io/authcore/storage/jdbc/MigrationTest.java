@@ -1,0 +1,80 @@
+package io.authcore.storage.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.authcore.support.Backend;
+import io.authcore.support.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A later Authcore with a version 2 upgrades each kind of database in place. */
+class MigrationTest {
+  @TempDir Path later;
+
+  /** Version 2 of a hypothetical later build, written with the placeholders. */
+  private List<String> version2() throws IOException {
+    Files.writeString(
+        later.resolve("V2__add_a_column.sql"),
+        "ALTER TABLE ${t}key_value ADD COLUMN note TEXT;\n"
+            + "CREATE INDEX ${p}key_value_note_index ON ${t}key_value (note);\n");
+    return List.of("filesystem:" + later);
+  }
+
+  private static String upgrade(Map<String, String> db, String prefix, List<String> locations) {
+    var config = Databases.config(db, Map.of("postgresql_table_names_prefix", prefix));
+    PostgresSettings settings = PostgresSettings.from(config);
+    Tables tables = Tables.of(settings.schema(), settings.tablePrefix());
+    try (HikariDataSource pool = new HikariDataSource(Pools.postgres(config, settings))) {
+      return Schema.prepare(pool, new PostgresDialect(), tables, locations);
+    }
+  }
+
+  private static List<String> history(DataSource ds, String prefix) {
+    return Databases.column(
+        ds, "SELECT version FROM " + prefix + Schema.HISTORY + " ORDER BY installed_rank");
+  }
+
+  @Test
+  void aDatabaseThisBuildCreatedGetsVersion2() throws IOException {
+    Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
+    assertEquals("1", upgrade(db, "pre", List.of()));
+    assertEquals("2", upgrade(db, "pre", version2()));
+
+    DataSource ds = TestDatabases.dataSource(db);
+    assertEquals(List.of("1", "2"), history(ds, "pre_"));
+    assertEquals(
+        List.of("pre_key_value_note_index"),
+        Databases.column(
+            ds, "SELECT indexname FROM pg_indexes WHERE indexname = 'pre_key_value_note_index'"));
+    assertEquals("2", upgrade(db, "pre", version2()), "a second start changed something");
+  }
+
+  @Test
+  void anAdoptedDatabaseGetsAHistoryOnlyWhenThereIsSomethingToApply() throws IOException {
+    Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
+    DataSource ds = TestDatabases.dataSource(db);
+    Databases.run(ds, DeploymentDocument.statements());
+
+    assertEquals("1", upgrade(db, "", List.of()));
+    assertEquals(
+        0L,
+        Databases.count(
+            ds, "SELECT count(*) FROM pg_tables WHERE tablename = '" + Schema.HISTORY + "'"));
+
+    assertEquals("2", upgrade(db, "", version2()));
+    assertEquals(List.of("0", "1", "2"), history(ds, ""));
+    assertEquals(
+        List.of("note"),
+        Databases.column(
+            ds,
+            "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'key_value' AND column_name = 'note'"));
+  }
+}
