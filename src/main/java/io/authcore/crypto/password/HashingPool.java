@@ -1,0 +1,113 @@
+package io.authcore.crypto.password;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed number of threads that do nothing but hash, so that however many sign-ins arrive, at most
+ * {@code threads} hashes burn CPU (and, for argon2, memory) at once, and the request threads that
+ * serve sessions keep the rest of the machine.
+ *
+ * <p>Callers block until their result is ready. Admission is a fair semaphore with one permit per
+ * thread, so nothing ever piles up inside the pool: a caller that finds every thread busy waits, in
+ * arrival order, on the semaphore. The number of waiting callers is thus bounded by the number of
+ * request threads, not by this pool; a caller interrupted while waiting gets an {@link
+ * IllegalStateException} (its hash, if already started, still runs to completion).
+ */
+final class HashingPool implements AutoCloseable {
+  private final int threads;
+  private final Semaphore admission;
+  private final ThreadPoolExecutor executor;
+
+  HashingPool(String name, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("a hashing pool needs at least one thread");
+    }
+    this.threads = threads;
+    this.admission = new Semaphore(threads, true);
+    AtomicInteger counter = new AtomicInteger();
+    // The queue never holds more than `threads` tasks: admission is taken before submitting and
+    // given back only when the task ends.
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "authcore-hash-" + name + "-" + counter.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    // Idle hashing threads go away; a quiet core keeps none.
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  /** Runs {@code work} on a hashing thread and returns its result, waiting as long as it takes. */
+  <T> T run(Callable<T> work) {
+    try {
+      admission.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to hash a password", e);
+    }
+    Future<T> future;
+    try {
+      future =
+          executor.submit(
+              () -> {
+                try {
+                  return work.call();
+                } finally {
+                  admission.release();
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      admission.release();
+      throw new IllegalStateException("password hashing has been shut down", e);
+    }
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      // Not cancelled: a task cancelled before it starts would never give its permit back.
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a password hash", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /** Callers waiting for a free thread, for monitoring. */
+  int waiting() {
+    return admission.getQueueLength();
+  }
+
+  /** The most threads this pool has ever had at once. */
+  int largestPoolSize() {
+    return executor.getLargestPoolSize();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,370 @@
+package io.authcore.crypto.password;
+
+import static io.authcore.crypto.password.Vectors.UNICODE_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.authcore.config.ConfigLoader;
+import io.authcore.config.CoreConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mindrot.jbcrypt.BCrypt;
+
+class PasswordHasherTest {
+  static final PasswordHasher BCRYPT = new PasswordHasher(Vectors.bcrypt(4, 2));
+  static final PasswordHasher ARGON2 = new PasswordHasher(Vectors.argon2(1, 256, 1, 1));
+
+  @AfterAll
+  static void close() {
+    BCRYPT.close();
+    ARGON2.close();
+  }
+
+  @Test
+  void bcryptRoundTrip() {
+    String hash = BCRYPT.hash("testPass123");
+    assertTrue(hash.startsWith("$2a$04$"), hash);
+    assertEquals(60, hash.length());
+    assertTrue(BCRYPT.verify("testPass123", hash));
+    assertFalse(BCRYPT.verify("testPass124", hash));
+    assertFalse(BCRYPT.verify("", hash));
+    assertNotEquals(hash, BCRYPT.hash("testPass123"), "each hash has its own salt");
+  }
+
+  @Test
+  void argon2RoundTripInTheOriginalsForm() {
+    String hash = ARGON2.hash("testPass123");
+    // 16-byte salt (22 chars), 32-byte output (43 chars), unpadded.
+    assertTrue(
+        hash.matches("\\$argon2id\\$v=19\\$m=256,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"),
+        hash);
+    assertTrue(ARGON2.verify("testPass123", hash));
+    assertFalse(ARGON2.verify("testPass12", hash));
+    assertNotEquals(hash, ARGON2.hash("testPass123"));
+  }
+
+  @Test
+  void eachAlgorithmVerifiesTheOthersHashes() {
+    String bcryptHash = BCRYPT.hash("hunter22");
+    String argon2Hash = ARGON2.hash("hunter22");
+    assertTrue(ARGON2.verify("hunter22", bcryptHash));
+    assertTrue(BCRYPT.verify("hunter22", argon2Hash));
+    assertFalse(ARGON2.verify("hunter23", bcryptHash));
+    assertFalse(BCRYPT.verify("hunter23", argon2Hash));
+  }
+
+  static Stream<Arguments> knownHashes() {
+    return Stream.of(
+        Arguments.of("testPass123", Vectors.ORIGINAL_BCRYPT_1),
+        Arguments.of("newTestPass123", Vectors.ORIGINAL_BCRYPT_2),
+        Arguments.of("newTestPass123", Vectors.ORIGINAL_ARGON2),
+        Arguments.of("correct horse battery staple", Vectors.PYCA_BCRYPT),
+        Arguments.of(UNICODE_PASSWORD, Vectors.PYCA_BCRYPT_UNICODE),
+        Arguments.of("Tr0ub4dor&3", Vectors.HTPASSWD_BCRYPT),
+        Arguments.of("password", Vectors.REF_ARGON2I),
+        Arguments.of("password", Vectors.REF_ARGON2D),
+        Arguments.of("password", Vectors.REF_ARGON2ID),
+        Arguments.of("password", Vectors.REF_ARGON2D_V16),
+        Arguments.of(UNICODE_PASSWORD, Vectors.REF_ARGON2ID_UNICODE));
+  }
+
+  @ParameterizedTest
+  @MethodSource("knownHashes")
+  void knownHashesVerifyWhateverIsConfigured(String password, String hash) {
+    assertTrue(BCRYPT.verify(password, hash));
+    assertTrue(ARGON2.verify(password, hash));
+    assertFalse(BCRYPT.verify(password + " ", hash));
+    assertFalse(ARGON2.verify(password.substring(1), hash));
+  }
+
+  @Test
+  void bcryptRevisionsAreInterchangeableAsInTheOriginal() {
+    String body = Vectors.ORIGINAL_BCRYPT_1.substring(3);
+    for (String revision : List.of("$2a", "$2b", "$2x", "$2y")) {
+      assertTrue(BCRYPT.verify("testPass123", revision + body), revision);
+    }
+    assertFalse(BCRYPT.verify("testPass123", "$2c" + body));
+    assertFalse(BCRYPT.verify("testPass123", "$2$" + body.substring(1)));
+  }
+
+  /** 71 ASCII bytes and one two-byte character: exactly bcrypt's 72. */
+  static final String SEVENTY_TWO_BYTES = "a".repeat(70) + "\u00e9";
+
+  @Test
+  void passwordsOfUpTo72BytesHashAsTheOriginalHashesThem() {
+    assertEquals(72, SEVENTY_TWO_BYTES.getBytes(StandardCharsets.UTF_8).length);
+    // What the original stores: jBCrypt on the password as it is.
+    String originals = BCrypt.hashpw(SEVENTY_TWO_BYTES, BCrypt.gensalt(4));
+    assertTrue(BCRYPT.verify(SEVENTY_TWO_BYTES, originals));
+    // And ours verifies with jBCrypt directly, so the original can read it.
+    assertTrue(BCrypt.checkpw(SEVENTY_TWO_BYTES, BCRYPT.hash(SEVENTY_TWO_BYTES)));
+  }
+
+  @Test
+  void noTwoPasswordsShareABcryptHashThroughTruncation() {
+    String originals = BCrypt.hashpw(SEVENTY_TWO_BYTES, BCrypt.gensalt(4));
+    // jBCrypt alone would accept both of these against the 72-byte password's hash.
+    assertTrue(BCrypt.checkpw(SEVENTY_TWO_BYTES + "x", originals));
+    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES + "x", originals));
+
+    String longOne = SEVENTY_TWO_BYTES + "first";
+    String longTwo = SEVENTY_TWO_BYTES + "second";
+    String hash = BCRYPT.hash(longOne);
+    assertTrue(BCRYPT.verify(longOne, hash));
+    assertFalse(BCRYPT.verify(longTwo, hash));
+    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES, hash));
+    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES, BCRYPT.hash(SEVENTY_TWO_BYTES + "x")));
+  }
+
+  @Test
+  void longBcryptKeysAreCondensedToAFixedAsciiKey() {
+    String key = BcryptHashes.keyFor("x".repeat(73));
+    assertEquals(64, key.length());
+    assertTrue(key.chars().allMatch(c -> c > 0 && c < 128), key);
+    assertNotEquals(key, BcryptHashes.keyFor("x".repeat(74)));
+    assertEquals("x".repeat(72), BcryptHashes.keyFor("x".repeat(72)));
+  }
+
+  @Test
+  void passwordsOverTheCapAreRefusedBeforeHashing() {
+    String atCap = "p".repeat(PasswordHasher.MAX_PASSWORD_BYTES);
+    assertTrue(BCRYPT.verify(atCap, BCRYPT.hash(atCap)));
+    assertTrue(ARGON2.verify(atCap, ARGON2.hash(atCap)));
+
+    PasswordTooLongException e =
+        assertThrows(PasswordTooLongException.class, () -> BCRYPT.hash(atCap + "p"));
+    assertEquals("Password cannot be longer than 4096 bytes", e.getMessage());
+    assertThrows(PasswordTooLongException.class, () -> ARGON2.hash(atCap + "p"));
+
+    // Counted in UTF-8 bytes: 1366 three-byte characters are 4098 bytes.
+    String euros = "\u20ac".repeat(1366);
+    assertThrows(PasswordTooLongException.class, () -> BCRYPT.hash(euros));
+    assertThrows(PasswordTooLongException.class, () -> BCRYPT.hash("\u20ac".repeat(1365) + "pp"));
+    BCRYPT.hash("\u20ac".repeat(1365) + "p");
+  }
+
+  @Test
+  void aMegabytePasswordCostsNothing() {
+    String huge = "x".repeat(1 << 20);
+    // An argon2 hash with a huge password exists only if someone else made it; never computed.
+    String argon2Hash = ARGON2.hash("x");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () -> {
+          assertThrows(PasswordTooLongException.class, () -> ARGON2.hash(huge));
+          assertFalse(ARGON2.verify(huge, argon2Hash));
+          assertFalse(BCRYPT.verifyAgainstDummy(huge));
+        });
+  }
+
+  @Test
+  void theDummyRefusesEveryPassword() {
+    for (String password :
+        List.of("", "password", "testPass123", SEVENTY_TWO_BYTES + "x", UNICODE_PASSWORD)) {
+      assertFalse(BCRYPT.verifyAgainstDummy(password));
+      assertFalse(ARGON2.verifyAgainstDummy(password));
+    }
+    assertFalse(BCRYPT.verifyAgainstDummy(null));
+  }
+
+  @Test
+  void theDummyIsAFullCostHashOfTheConfiguredAlgorithm() {
+    String bcryptDummy = BCRYPT.unmatchableHash();
+    assertTrue(bcryptDummy.startsWith("$2a$04$"), bcryptDummy);
+    assertTrue(new BcryptHashes(4).isAcceptable(bcryptDummy));
+    String argon2Dummy = ARGON2.unmatchableHash();
+    assertTrue(argon2Dummy.startsWith("$argon2id$v=19$m=256,t=1,p=1$"), argon2Dummy);
+    assertTrue(new Argon2Hashes(1, 256, 1).isAcceptable(argon2Dummy));
+  }
+
+  @Test
+  void theDummyTakesAboutAsLongAsARealVerification() {
+    try (PasswordHasher hasher = new PasswordHasher(Vectors.bcrypt(8, 1))) {
+      String stored = hasher.hash("the real one");
+      long[] real = new long[9];
+      long[] dummy = new long[9];
+      hasher.verify("warm up", stored);
+      hasher.verifyAgainstDummy("warm up");
+      for (int i = 0; i < real.length; i++) {
+        long t0 = System.nanoTime();
+        hasher.verify("a wrong one", stored);
+        long t1 = System.nanoTime();
+        hasher.verifyAgainstDummy("a wrong one");
+        long t2 = System.nanoTime();
+        real[i] = t1 - t0;
+        dummy[i] = t2 - t1;
+      }
+      double ratio = (double) median(dummy) / median(real);
+      // Generous: the machine is shared, and both run the very same code at the same cost.
+      assertTrue(ratio > 0.5 && ratio < 2.0, "dummy/real = " + ratio);
+    }
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  @Test
+  void passwordsAreComparedExactlyAsGiven() {
+    String bcryptHash = BCRYPT.hash("abc");
+    assertFalse(BCRYPT.verify("abc\u0000", bcryptHash));
+    assertFalse(BCRYPT.verify("abc\u0000def", bcryptHash));
+    assertFalse(BCRYPT.verify("ABC", bcryptHash));
+    // NFC and NFD forms of "é" are different passwords; nothing is normalised.
+    String nfc = BCRYPT.hash("caf\u00e9");
+    assertTrue(BCRYPT.verify("caf\u00e9", nfc));
+    assertFalse(BCRYPT.verify("cafe\u0301", nfc));
+    assertFalse(ARGON2.verify("cafe\u0301", ARGON2.hash("caf\u00e9")));
+  }
+
+  @Test
+  void malformedOrUnknownStoredHashesNeverMatch() {
+    for (String stored :
+        List.of(
+            "",
+            "testPass123",
+            "$2a$04$tooShort",
+            Vectors.ORIGINAL_BCRYPT_1 + "x",
+            "$2a$10$S6bOFset3wCUcgNGSBgFxOHBIopaiPEK53YFNalvmiPcOodCK2Eh!",
+            "$argon2id$v=19$m=banana,t=2,p=1$c29tZXNhbHQ$AAAA",
+            "$argon2id$v=19$m=65536,t=2,p=1$$",
+            "$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$iekCn0Y3spW+sCcFanM2xBT63UP2sghkUoHLIUpWRS8=",
+            "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4$",
+            "$argon2id$v=18$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+            "$argon2id$v=19$m=0256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+            "$argon2id$v=19$t=2,m=256,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+            "$scrypt$ln=16,r=8,p=1$aM15713r3Xsvxbi31lqr1Q$nFNh2CVHVjNldFVKDHDlm4CbdRSCdEBsjjJxD+iCs5E")) {
+      assertFalse(BCRYPT.verify("password", stored), stored);
+      assertFalse(BCRYPT.verify("testPass123", stored), stored);
+    }
+    assertFalse(BCRYPT.verify("password", null));
+  }
+
+  @Test
+  void storedHashesTooCostlyToComputeAreRefusedUnseen() {
+    String body = Vectors.ORIGINAL_BCRYPT_1.substring(7);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          // Cost 17 would take about 14 s on this machine, cost 31 days.
+          assertFalse(BCRYPT.verify("testPass123", "$2a$17$" + body));
+          assertFalse(BCRYPT.verify("testPass123", "$2a$31$" + body));
+          assertFalse(BCRYPT.verify("testPass123", "$2a$03$" + body));
+          // 4 GiB of memory; a million passes; 1 GiB over 8 passes; 1000 lanes.
+          String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=4194304,t=1,p=1" + tail));
+          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=256,t=1000000,p=1" + tail));
+          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=1048576,t=8,p=1" + tail));
+          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=65536,t=1,p=1000" + tail));
+        });
+  }
+
+  @Test
+  void aConfiguredCostAboveTheForeignLimitStillVerifies() {
+    assertTrue(
+        new BcryptHashes(17).isAcceptable("$2a$17$" + Vectors.ORIGINAL_BCRYPT_1.substring(7)));
+    assertFalse(
+        new BcryptHashes(11).isAcceptable("$2a$17$" + Vectors.ORIGINAL_BCRYPT_1.substring(7)));
+    assertTrue(
+        new Argon2Hashes(40, 256, 1).isAcceptable(Vectors.REF_ARGON2ID.replace("t=2", "t=40")));
+  }
+
+  @Test
+  void bcryptCostOutsideJbcryptsRangeIsClamped() {
+    assertEquals(4, new BcryptHashes(1).cost());
+    assertEquals(30, new BcryptHashes(31).cost());
+    try (PasswordHasher hasher = new PasswordHasher(Vectors.bcrypt(1, 1))) {
+      assertTrue(hasher.hash("x").startsWith("$2a$04$"));
+    }
+  }
+
+  @Test
+  void builtFromTheCoreConfig() {
+    CoreConfig defaults = CoreConfig.defaults();
+    HashingConfig fromDefaults = HashingConfig.from(defaults);
+    assertEquals(HashingAlgorithm.BCRYPT, fromDefaults.algorithm());
+    assertEquals(11, fromDefaults.bcryptLogRounds());
+    assertEquals(Runtime.getRuntime().availableProcessors(), fromDefaults.bcryptThreads());
+    assertEquals(1, fromDefaults.argon2Iterations());
+    assertEquals(87795, fromDefaults.argon2MemoryKb());
+    assertEquals(2, fromDefaults.argon2Parallelism());
+    assertEquals(1, fromDefaults.argon2Threads());
+    assertEquals(1, fromDefaults.firebaseThreads());
+    assertEquals(null, fromDefaults.firebaseSignerKey());
+
+    CoreConfig argon2 =
+        ConfigLoader.load(
+            null,
+            Map.of(),
+            Map.of(
+                "password_hashing_alg", "argon2",
+                "argon2_iterations", "2",
+                "argon2_memory_kb", "512",
+                "argon2_parallelism", "1",
+                "argon2_hashing_pool_size", "3",
+                "firebase_password_hashing_signer_key", Vectors.FIREBASE_ORIGINAL_KEY),
+            false);
+    try (PasswordHasher hasher = new PasswordHasher(argon2)) {
+      assertEquals(HashingAlgorithm.ARGON2, hasher.algorithm());
+      assertEquals(3, hasher.argon2Pool().threads());
+      String hash = hasher.hash("pw");
+      assertTrue(hash.startsWith("$argon2id$v=19$m=512,t=2,p=1$"), hash);
+      assertTrue(hasher.verify("testPass123", Vectors.FIREBASE_ORIGINAL_HASH));
+    }
+  }
+
+  @Test
+  void moreCallersThanHashingThreadsAllGetTheirOwnCorrectAnswer() throws Exception {
+    int callers = 12;
+    try (PasswordHasher hasher = new PasswordHasher(Vectors.bcrypt(4, 2))) {
+      ExecutorService requests = Executors.newFixedThreadPool(callers);
+      try {
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+          String mine = "password-" + i;
+          results.add(
+              requests.submit(
+                  () -> {
+                    String hash = hasher.hash(mine);
+                    return hasher.verify(mine, hash)
+                        && !hasher.verify(mine + "!", hash)
+                        && !hasher.verifyAgainstDummy(mine)
+                        && hasher.verify("testPass123", Vectors.ORIGINAL_BCRYPT_1);
+                  }));
+        }
+        for (Future<Boolean> result : results) {
+          assertTrue(result.get());
+        }
+      } finally {
+        requests.shutdownNow();
+      }
+      assertTrue(hasher.bcryptPool().largestPoolSize() <= 2);
+      assertEquals(0, hasher.bcryptPool().waiting());
+    }
+  }
+
+  @Test
+  void aClosedHasherRefusesWork() {
+    PasswordHasher hasher = new PasswordHasher(Vectors.bcrypt(4, 1));
+    hasher.close();
+    assertThrows(IllegalStateException.class, () -> hasher.hash("x"));
+  }
+}
