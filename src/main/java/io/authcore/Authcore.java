@@ -3,24 +3,37 @@ package io.authcore;
 import io.authcore.config.CoreConfig;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
+import io.authcore.jobs.Jobs;
 import io.authcore.recipe.core.ApiVersionApi;
 import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
+import io.authcore.recipe.jwt.JwtApi;
+import io.authcore.recipe.jwt.JwtService;
+import io.authcore.recipe.session.SessionApi;
+import io.authcore.recipe.session.SessionRegistry;
+import io.authcore.recipe.session.SessionService;
+import io.authcore.recipe.session.SigningKeys;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
+import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.Tenants;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The composition root: config, then storage, then services, then their APIs, then the server. */
 public final class Authcore implements AutoCloseable {
   private final Storage storage;
+  private final Jobs jobs;
   private final HttpServer server;
 
-  private Authcore(Storage storage, HttpServer server) {
+  private Authcore(Storage storage, Jobs jobs, HttpServer server) {
     this.storage = storage;
+    this.jobs = jobs;
     this.server = server;
   }
 
@@ -30,18 +43,52 @@ public final class Authcore implements AutoCloseable {
 
   public static Authcore start(CoreConfig config, Clock clock) {
     Storage storage = JdbcStorage.open(config);
+    Jobs jobs = new Jobs();
     try {
       Tenants tenants = new StoredTenants(storage.tenants(), clock);
+      long accessTokenValidityMs = config.longValue("access_token_validity") * 1000;
+      long keyIntervalMs =
+          (long) (config.decimal("access_token_dynamic_signing_key_update_interval") * 3600_000);
+      SigningKeys keys = new SigningKeys(storage, clock, keyIntervalMs, accessTokenValidityMs);
+      apps(storage).forEach(keys::ensureKeys);
+
+      SessionService sessions =
+          new SessionService(
+              storage,
+              keys,
+              clock,
+              accessTokenValidityMs,
+              (long) (config.decimal("refresh_token_validity") * 60_000));
+      SessionRegistry registry = new SessionRegistry(storage, clock);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
               new ApiVersionApi(),
-              new ConfigApi(config));
-      return new Authcore(storage, HttpServer.start(config, tenants, apis));
+              new ConfigApi(config),
+              new SessionApi(sessions, registry),
+              new JwtApi(new JwtService(keys, clock)));
+
+      // A rotation tick well inside the one-minute overlap, so a new key is always published
+      // before it signs.
+      Duration rotationTick =
+          Duration.ofMillis(Math.max(500, Math.min(30_000, keyIntervalMs / 10)));
+      jobs.every(
+          "signing key rotation", rotationTick, () -> apps(storage).forEach(keys::rotateIfDue));
+      jobs.every(
+          "expired signing keys",
+          Duration.ofHours(24),
+          () -> apps(storage).forEach(keys::purgeExpired));
+      jobs.every("expired sessions", Duration.ofHours(12), registry::purgeExpired);
+      return new Authcore(storage, jobs, HttpServer.start(config, tenants, apis));
     } catch (RuntimeException e) {
+      jobs.close();
       storage.close();
       throw e;
     }
+  }
+
+  private static Set<String> apps(Storage storage) {
+    return storage.tenants().all().stream().map(TenantId::appId).collect(Collectors.toSet());
   }
 
   /** The bound port, which differs from the configured one when that was 0. */
@@ -52,6 +99,7 @@ public final class Authcore implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    jobs.close();
     storage.close();
   }
 }

@@ -9,4 +9,10 @@ public interface Stores {
   KeyValueStore keyValue();
 
   TenantStore tenants();
+
+  SessionStore sessions();
+
+  SigningKeyStore signingKeys();
+
+  AccountIdStore accountIds();
 }

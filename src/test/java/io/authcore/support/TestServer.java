@@ -2,6 +2,7 @@ package io.authcore.support;
 
 import io.authcore.Authcore;
 import io.authcore.config.ConfigLoader;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,17 +10,32 @@ import java.util.Map;
 public final class TestServer implements AutoCloseable {
   private final Authcore core;
   private final Http http;
+  private final Map<String, String> database;
 
-  private TestServer(Authcore core) {
+  private TestServer(Authcore core, Map<String, String> database) {
     this.core = core;
     this.http = new Http(core.port());
+    this.database = database;
   }
 
   public static TestServer start(Map<String, String> overrides) {
-    Map<String, String> all = new HashMap<>(overrides);
+    return start(Backend.H2, overrides, Clock.systemUTC());
+  }
+
+  /** A server on a fresh database of {@code backend}. */
+  public static TestServer start(Backend backend, Map<String, String> overrides, Clock clock) {
+    return onDatabase(TestDatabases.fresh(backend), overrides, clock);
+  }
+
+  /** A server on an existing database (for several servers sharing one PostgreSQL database). */
+  public static TestServer onDatabase(
+      Map<String, String> database, Map<String, String> overrides, Clock clock) {
+    Map<String, String> all = new HashMap<>(database);
+    all.putAll(overrides);
     all.putIfAbsent("port", "0");
     all.putIfAbsent("host", "localhost");
-    return new TestServer(Authcore.start(ConfigLoader.load(null, Map.of(), all, false)));
+    return new TestServer(
+        Authcore.start(ConfigLoader.load(null, Map.of(), all, false), clock), database);
   }
 
   public Http http() {
@@ -28,6 +44,11 @@ public final class TestServer implements AutoCloseable {
 
   public int port() {
     return core.port();
+  }
+
+  /** The overrides that name this server's database (empty for H2). */
+  public Map<String, String> database() {
+    return database;
   }
 
   @Override

@@ -3,7 +3,10 @@ package io.authcore.storage.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
+import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.KeyValueStore;
+import io.authcore.storage.SessionStore;
+import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.TenantStore;
@@ -99,6 +102,21 @@ public final class JdbcStorage implements Storage {
   @Override
   public TenantStore tenants() {
     return pooled.tenants();
+  }
+
+  @Override
+  public SessionStore sessions() {
+    return pooled.sessions();
+  }
+
+  @Override
+  public SigningKeyStore signingKeys() {
+    return pooled.signingKeys();
+  }
+
+  @Override
+  public AccountIdStore accountIds() {
+    return pooled.accountIds();
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.authcore.storage.jdbc;
 
+import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.KeyValueStore;
+import io.authcore.storage.SessionStore;
+import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
 
@@ -8,11 +11,17 @@ import io.authcore.storage.TenantStore;
 final class JdbcStores implements Stores {
   private final KeyValueStore keyValue;
   private final TenantStore tenants;
+  private final SessionStore sessions;
+  private final SigningKeyStore signingKeys;
+  private final AccountIdStore accountIds;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
     this.keyValue = new JdbcKeyValueStore(sql, dialect, tables);
     this.tenants = new JdbcTenantStore(sql, tables);
+    this.sessions = new JdbcSessionStore(sql, tables);
+    this.signingKeys = new JdbcSigningKeyStore(sql, tables);
+    this.accountIds = new JdbcAccountIdStore(sql, tables);
   }
 
   @Override
@@ -23,5 +32,20 @@ final class JdbcStores implements Stores {
   @Override
   public TenantStore tenants() {
     return tenants;
+  }
+
+  @Override
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  @Override
+  public SigningKeyStore signingKeys() {
+    return signingKeys;
+  }
+
+  @Override
+  public AccountIdStore accountIds() {
+    return accountIds;
   }
 }

@@ -1,0 +1,23 @@
+package io.authcore.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the ids of one person relate: user-id mappings ({@code userid_mapping}) and account linking
+ * ({@code all_auth_recipe_users.primary_or_recipe_user_id}). Ids are SuperTokens ids unless the
+ * method says external.
+ */
+public interface AccountIdStore {
+  /** The SuperTokens id mapped to this external id, if any. */
+  Optional<String> superTokensIdOf(String appId, String externalUserId);
+
+  /** The external id mapped to this SuperTokens id, if any. */
+  Optional<String> externalIdOf(String appId, String superTokensUserId);
+
+  /** The primary user of this recipe user; empty when the recipe user does not exist. */
+  Optional<String> primaryUserOf(String appId, String recipeUserId);
+
+  /** Every recipe user linked to this primary user (including itself when it is one). */
+  List<String> linkedRecipeUsers(String appId, String primaryUserId);
+}

@@ -1,0 +1,53 @@
+package io.authcore.storage;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code session_info} table. Handles are unique per app and tenant. */
+public interface SessionStore {
+  void insert(SessionRow row);
+
+  Optional<SessionRow> find(String appId, String tenantId, String handle);
+
+  /** As {@link #find}, locking the row until the transaction ends; use inside a transaction. */
+  Optional<SessionRow> findForUpdate(String appId, String tenantId, String handle);
+
+  /** Promotes a refresh token: the new current hash and the extended expiry. */
+  void updateRefreshTokenHash(
+      String appId, String tenantId, String handle, String refreshTokenHash2, long expiresAt);
+
+  void updateUseStaticKey(String appId, String tenantId, String handle, boolean useStaticKey);
+
+  /** Returns false when no such session exists. */
+  boolean updateSessionData(String appId, String tenantId, String handle, String sessionData);
+
+  /** Returns false when no such session exists. */
+  boolean updateJwtPayload(String appId, String tenantId, String handle, String jwtUserPayload);
+
+  /**
+   * Handles of the unexpired sessions of these users, in one tenant, or in every tenant of the app
+   * when {@code tenantId} is null.
+   */
+  List<String> handlesOfUsers(
+      String appId, String tenantId, Collection<String> userIds, long expiresAfter);
+
+  /** Deletes these sessions of one tenant and returns the handles that existed. */
+  List<String> delete(String appId, String tenantId, Collection<String> handles);
+
+  /** Deletes sessions whose refresh token expired; returns how many. */
+  int deleteExpired(long now);
+
+  /** One session row, as the original stores it. */
+  record SessionRow(
+      String appId,
+      String tenantId,
+      String handle,
+      String userId,
+      String refreshTokenHash2,
+      String sessionData,
+      long expiresAt,
+      long createdAt,
+      String jwtUserPayload,
+      boolean useStaticKey) {}
+}

@@ -1,0 +1,175 @@
+package io.authcore.storage.jdbc;
+
+import io.authcore.storage.SessionStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+final class JdbcSessionStore implements SessionStore {
+  private static final String COLUMNS =
+      "app_id, tenant_id, session_handle, user_id, refresh_token_hash_2, session_data,"
+          + " expires_at, created_at_time, jwt_user_payload, use_static_key";
+
+  private final Sql sql;
+  private final String table;
+  private final String insert;
+  private final String select;
+
+  JdbcSessionStore(Sql sql, Tables tables) {
+    this.sql = sql;
+    this.table = tables.name("session_info");
+    this.insert =
+        "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    this.select =
+        "SELECT "
+            + COLUMNS
+            + " FROM "
+            + table
+            + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?";
+  }
+
+  @Override
+  public void insert(SessionRow row) {
+    sql.update(
+        insert,
+        row.appId(),
+        row.tenantId(),
+        row.handle(),
+        row.userId(),
+        row.refreshTokenHash2(),
+        row.sessionData(),
+        row.expiresAt(),
+        row.createdAt(),
+        row.jwtUserPayload(),
+        row.useStaticKey());
+  }
+
+  @Override
+  public Optional<SessionRow> find(String appId, String tenantId, String handle) {
+    return sql.one(select, JdbcSessionStore::row, appId, tenantId, handle);
+  }
+
+  @Override
+  public Optional<SessionRow> findForUpdate(String appId, String tenantId, String handle) {
+    return sql.one(select + " FOR UPDATE", JdbcSessionStore::row, appId, tenantId, handle);
+  }
+
+  @Override
+  public void updateRefreshTokenHash(
+      String appId, String tenantId, String handle, String refreshTokenHash2, long expiresAt) {
+    sql.update(
+        "UPDATE "
+            + table
+            + " SET refresh_token_hash_2 = ?, expires_at = ?"
+            + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?",
+        refreshTokenHash2,
+        expiresAt,
+        appId,
+        tenantId,
+        handle);
+  }
+
+  @Override
+  public void updateUseStaticKey(
+      String appId, String tenantId, String handle, boolean useStaticKey) {
+    sql.update(
+        "UPDATE "
+            + table
+            + " SET use_static_key = ? WHERE app_id = ? AND tenant_id = ? AND session_handle = ?",
+        useStaticKey,
+        appId,
+        tenantId,
+        handle);
+  }
+
+  @Override
+  public boolean updateSessionData(
+      String appId, String tenantId, String handle, String sessionData) {
+    return sql.update(
+            "UPDATE "
+                + table
+                + " SET session_data = ? WHERE app_id = ? AND tenant_id = ? AND session_handle = ?",
+            sessionData,
+            appId,
+            tenantId,
+            handle)
+        > 0;
+  }
+
+  @Override
+  public boolean updateJwtPayload(
+      String appId, String tenantId, String handle, String jwtUserPayload) {
+    return sql.update(
+            "UPDATE "
+                + table
+                + " SET jwt_user_payload = ?"
+                + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?",
+            jwtUserPayload,
+            appId,
+            tenantId,
+            handle)
+        > 0;
+  }
+
+  @Override
+  public List<String> handlesOfUsers(
+      String appId, String tenantId, Collection<String> userIds, long expiresAfter) {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(appId);
+    StringBuilder query =
+        new StringBuilder("SELECT session_handle FROM ").append(table).append(" WHERE app_id = ?");
+    if (tenantId != null) {
+      query.append(" AND tenant_id = ?");
+      params.add(tenantId);
+    }
+    query.append(" AND expires_at >= ? AND user_id IN (");
+    params.add(expiresAfter);
+    query.append(String.join(", ", Collections.nCopies(userIds.size(), "?"))).append(")");
+    params.addAll(userIds);
+    return sql.list(query.toString(), rs -> rs.getString(1), params.toArray());
+  }
+
+  @Override
+  public List<String> delete(String appId, String tenantId, Collection<String> handles) {
+    if (handles.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(", ", Collections.nCopies(handles.size(), "?"));
+    List<Object> params = new ArrayList<>(List.of(appId, tenantId));
+    params.addAll(handles);
+    String where = " WHERE app_id = ? AND tenant_id = ? AND session_handle IN (" + in + ")";
+    List<String> existing =
+        sql.list(
+            "SELECT session_handle FROM " + table + where, rs -> rs.getString(1), params.toArray());
+    if (!existing.isEmpty()) {
+      sql.update("DELETE FROM " + table + where, params.toArray());
+    }
+    return existing;
+  }
+
+  @Override
+  public int deleteExpired(long now) {
+    return sql.update("DELETE FROM " + table + " WHERE expires_at <= ?", now);
+  }
+
+  private static SessionRow row(ResultSet rs) throws SQLException {
+    return new SessionRow(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7),
+        rs.getLong(8),
+        rs.getString(9),
+        rs.getBoolean(10));
+  }
+}
