@@ -14,6 +14,8 @@ import io.authcore.recipe.session.SessionApi;
 import io.authcore.recipe.session.SessionRegistry;
 import io.authcore.recipe.session.SessionService;
 import io.authcore.recipe.session.SigningKeys;
+import io.authcore.recipe.users.UsersApi;
+import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
@@ -66,7 +68,8 @@ public final class Authcore implements AutoCloseable {
               new ApiVersionApi(),
               new ConfigApi(config),
               new SessionApi(sessions, registry),
-              new JwtApi(new JwtService(keys, clock)));
+              new JwtApi(new JwtService(keys, clock)),
+              new UsersApi(new UsersService(storage)));
 
       // A rotation tick well inside the one-minute overlap, so a new key is always published
       // before it signs.

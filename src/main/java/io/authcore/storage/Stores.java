@@ -15,4 +15,6 @@ public interface Stores {
   SigningKeyStore signingKeys();
 
   AccountIdStore accountIds();
+
+  UserStore users();
 }

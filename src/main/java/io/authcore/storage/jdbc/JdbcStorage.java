@@ -10,6 +10,7 @@ import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserStore;
 import io.authcore.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,6 +118,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public AccountIdStore accountIds() {
     return pooled.accountIds();
+  }
+
+  @Override
+  public UserStore users() {
+    return pooled.users();
   }
 
   @Override

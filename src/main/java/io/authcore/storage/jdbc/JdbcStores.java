@@ -6,6 +6,7 @@ import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserStore;
 
 /** Every store, bound to one {@link ConnectionSource}: the pool, or one open transaction. */
 final class JdbcStores implements Stores {
@@ -14,6 +15,7 @@ final class JdbcStores implements Stores {
   private final SessionStore sessions;
   private final SigningKeyStore signingKeys;
   private final AccountIdStore accountIds;
+  private final UserStore users;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -22,6 +24,7 @@ final class JdbcStores implements Stores {
     this.sessions = new JdbcSessionStore(sql, tables);
     this.signingKeys = new JdbcSigningKeyStore(sql, tables);
     this.accountIds = new JdbcAccountIdStore(sql, tables);
+    this.users = new JdbcUserStore(sql, tables);
   }
 
   @Override
@@ -47,5 +50,10 @@ final class JdbcStores implements Stores {
   @Override
   public AccountIdStore accountIds() {
     return accountIds;
+  }
+
+  @Override
+  public UserStore users() {
+    return users;
   }
 }
