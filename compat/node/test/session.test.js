@@ -60,6 +60,20 @@ describeOnEveryStorage("sessions", {}, (suite) => {
         assert.equal(again.getHandle(), session.getHandle());
     });
 
+    suite.scenario("a tampered access token is refused, with and without the database", { sdk: {} }, async () => {
+        const { tokens } = await create("user-tampered", { role: "user" });
+        const [header, payload, signature] = tokens.accessToken.split(".");
+        const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
+        claims.role = "admin";
+        const forged = [header, Buffer.from(JSON.stringify(claims)).toString("base64url"), signature].join(".");
+        for (const checkDatabase of [false, true]) {
+            await rejects(
+                Session.getSessionWithoutRequestResponse(forged, undefined, { checkDatabase }),
+                "TRY_REFRESH_TOKEN"
+            );
+        }
+    });
+
     suite.scenario("a garbage refresh token is unauthorised", { sdk: {} }, async () => {
         await rejects(Session.refreshSessionWithoutRequestResponse("garbage.token.V2"), "UNAUTHORISED");
     });
@@ -173,4 +187,24 @@ describeOnEveryStorage("sessions", {}, (suite) => {
             assert.ok(jwks.validityInSeconds > 0);
         }
     );
+});
+
+describeOnEveryStorage("sessions with one-second access tokens", { coreEnv: { ACCESS_TOKEN_VALIDITY: "1" } }, (suite) => {
+    suite.scenario("an expired access token needs a refresh, which works", { sdk: {} }, async () => {
+        const { tokens } = await create("user-expiring");
+        const fresh = await Session.getSessionWithoutRequestResponse(tokens.accessToken);
+        assert.equal(fresh.getUserId(), "user-expiring");
+        // Real time: the SDK checks exp itself, with no clock to inject. Whole seconds, so wait two.
+        await new Promise((resolve) => setTimeout(resolve, 2100));
+        for (const checkDatabase of [false, true]) {
+            await rejects(
+                Session.getSessionWithoutRequestResponse(tokens.accessToken, undefined, { checkDatabase }),
+                "TRY_REFRESH_TOKEN"
+            );
+        }
+        const refreshed = await Session.refreshSessionWithoutRequestResponse(tokens.refreshToken);
+        const next = refreshed.getAllSessionTokensDangerously().accessToken;
+        const verified = await Session.getSessionWithoutRequestResponse(next, undefined, { checkDatabase: true });
+        assert.equal(verified.getUserId(), "user-expiring");
+    });
 });
