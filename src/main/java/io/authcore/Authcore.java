@@ -10,6 +10,10 @@ import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
 import io.authcore.recipe.jwt.JwtApi;
 import io.authcore.recipe.jwt.JwtService;
+import io.authcore.recipe.license.LicenseApi;
+import io.authcore.recipe.license.LicenseService;
+import io.authcore.recipe.multitenancy.MultitenancyApi;
+import io.authcore.recipe.multitenancy.MultitenancyService;
 import io.authcore.recipe.session.SessionApi;
 import io.authcore.recipe.session.SessionRegistry;
 import io.authcore.recipe.session.SessionService;
@@ -19,13 +23,9 @@ import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
-import io.authcore.tenancy.TenantId;
-import io.authcore.tenancy.Tenants;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The composition root: config, then storage, then services, then their APIs, then the server. */
 public final class Authcore implements AutoCloseable {
@@ -47,21 +47,19 @@ public final class Authcore implements AutoCloseable {
     Storage storage = JdbcStorage.open(config);
     Jobs jobs = new Jobs();
     try {
-      Tenants tenants = new StoredTenants(storage.tenants(), clock);
-      long accessTokenValidityMs = config.longValue("access_token_validity") * 1000;
-      long keyIntervalMs =
-          (long) (config.decimal("access_token_dynamic_signing_key_update_interval") * 3600_000);
-      SigningKeys keys = new SigningKeys(storage, clock, keyIntervalMs, accessTokenValidityMs);
-      apps(storage).forEach(keys::ensureKeys);
+      StoredTenants tenants = new StoredTenants(storage.tenants(), config, clock);
+      SigningKeys keys = new SigningKeys(storage, clock, tenants);
+      tenants.appIds().forEach(keys::ensureKeys);
 
-      SessionService sessions =
-          new SessionService(
-              storage,
-              keys,
-              clock,
-              accessTokenValidityMs,
-              (long) (config.decimal("refresh_token_validity") * 60_000));
+      SessionService sessions = new SessionService(storage, keys, clock, tenants);
       SessionRegistry registry = new SessionRegistry(storage, clock);
+      tenants.onAppRemoved(
+          appId -> {
+            keys.forget(appId);
+            sessions.forgetApp(appId);
+          });
+      MultitenancyService multitenancy =
+          new MultitenancyService(storage, tenants, config, clock, keys::ensureKeys);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -69,29 +67,28 @@ public final class Authcore implements AutoCloseable {
               new ConfigApi(config),
               new SessionApi(sessions, registry),
               new JwtApi(new JwtService(keys, clock)),
-              new UsersApi(new UsersService(storage)));
+              new UsersApi(new UsersService(storage)),
+              new MultitenancyApi(multitenancy, tenants),
+              new LicenseApi(new LicenseService(storage, clock), tenants));
 
-      // A rotation tick well inside the one-minute overlap, so a new key is always published
-      // before it signs.
-      Duration rotationTick =
-          Duration.ofMillis(Math.max(500, Math.min(30_000, keyIntervalMs / 10)));
+      // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
-          "signing key rotation", rotationTick, () -> apps(storage).forEach(keys::rotateIfDue));
+          "signing key rotation",
+          Duration.ofMillis(500),
+          () -> keys.rotateDueApps(tenants.appIds()));
       jobs.every(
           "expired signing keys",
           Duration.ofHours(24),
-          () -> apps(storage).forEach(keys::purgeExpired));
+          () -> tenants.appIds().forEach(keys::purgeExpired));
       jobs.every("expired sessions", Duration.ofHours(12), registry::purgeExpired);
-      return new Authcore(storage, jobs, HttpServer.start(config, tenants, apis));
+      // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
+      jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
+      return new Authcore(storage, jobs, HttpServer.start(config, tenants, tenants, apis));
     } catch (RuntimeException e) {
       jobs.close();
       storage.close();
       throw e;
     }
-  }
-
-  private static Set<String> apps(Storage storage) {
-    return storage.tenants().all().stream().map(TenantId::appId).collect(Collectors.toSet());
   }
 
   /** The bound port, which differs from the configured one when that was 0. */

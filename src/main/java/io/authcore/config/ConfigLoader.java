@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -37,19 +38,29 @@ public final class ConfigLoader {
     Map<String, Object> values = new HashMap<>();
     for (Setting s : Settings.ALL) {
       Object value = raw.containsKey(s.key()) ? coerce(s, raw.get(s.key())) : null;
-      if (value == null) {
-        value = s.defaultValue();
-      } else {
+      values.put(s.key(), value == null ? s.defaultValue() : value);
+    }
+    return validated(values, raw.keySet(), yamlFile, testMode);
+  }
+
+  /**
+   * Checks each value that was given (defaults are valid), normalises, then checks the values that
+   * depend on each other, as the original does for the base config and for every tenant's config.
+   */
+  static CoreConfig validated(
+      Map<String, Object> values, Set<String> given, Path source, boolean testMode) {
+    for (Setting s : Settings.ALL) {
+      Object value = values.get(s.key());
+      if (value != null && given.contains(s.key())) {
         String error = s.check().apply(value);
         if (error != null) {
           throw new ConfigException(error);
         }
       }
-      values.put(s.key(), value);
     }
     normalise(values);
     checkTogether(values, testMode);
-    return new CoreConfig(values, yamlFile, testMode);
+    return new CoreConfig(values, source, testMode);
   }
 
   private static Map<String, Object> readYaml(Path file) {
@@ -192,6 +203,17 @@ public final class ConfigLoader {
       throw new ConfigException(
           "'refresh_token_validity' must be strictly greater than 'access_token_validity'.");
     }
+    int gracePeriod = (Integer) v.get("refresh_token_rotation_grace_period");
+    if (!testMode && (gracePeriod < 0 || gracePeriod > 300)) {
+      throw new ConfigException(
+          "'refresh_token_rotation_grace_period' must be between 0 and 300 seconds inclusive.");
+    }
+    String maxCdi = (String) v.get("supertokens_max_cdi_version");
+    String minCdi = (String) v.get("supertokens_min_cdi_version");
+    if (maxCdi != null && minCdi != null && compareVersions(minCdi, maxCdi) > 0) {
+      throw new ConfigException(
+          "supertokens_min_cdi_version cannot be greater than supertokens_max_cdi_version");
+    }
     int argonPool = (Integer) v.get("argon2_hashing_pool_size");
     if (argonPool > (Integer) v.get("max_server_pool_size")) {
       throw new ConfigException(
@@ -207,5 +229,19 @@ public final class ConfigLoader {
       throw new ConfigException(
           "'postgresql_connection_uri' must start with 'postgresql://', not 'postgres://'");
     }
+  }
+
+  private static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int order =
+          new java.math.BigInteger(i < x.length ? x[i] : "0")
+              .compareTo(new java.math.BigInteger(i < y.length ? y[i] : "0"));
+      if (order != 0) {
+        return order;
+      }
+    }
+    return 0;
   }
 }

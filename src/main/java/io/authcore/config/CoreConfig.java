@@ -26,6 +26,11 @@ public final class CoreConfig {
     return ConfigLoader.load(null, Map.of(), Map.of(), false);
   }
 
+  /** Every value by key, for building a tenant's configuration on top of this one. */
+  Map<String, Object> values() {
+    return values;
+  }
+
   public Object get(String key) {
     if (!Settings.BY_KEY.containsKey(key)) {
       throw new IllegalArgumentException("unknown setting " + key);

@@ -24,7 +24,7 @@ public final class Settings {
 
   public static final List<Setting> ALL =
       List.of(
-          Setting.of("core_config_version", INT, 0).env("CORE_CONFIG_VERSION"),
+          Setting.of("core_config_version", INT, 0).env("CORE_CONFIG_VERSION").tenant(),
           Setting.of("port", INT, 3567).env("SUPERTOKENS_PORT").check(range("port", 0, 65535)),
           Setting.of("host", STRING, "localhost").env("SUPERTOKENS_HOST"),
           Setting.of("access_token_validity", LONG, 3600L)
@@ -33,32 +33,39 @@ public final class Settings {
                       ((Long) v) < 1 || ((Long) v) > 86400000
                           ? "'access_token_validity' must be between 1 and 86400000 seconds"
                               + " inclusive."
-                          : null),
-          Setting.of("access_token_blacklisting", BOOLEAN, false),
-          Setting.of("access_token_signing_key_dynamic", BOOLEAN, true),
-          Setting.of("access_token_dynamic_signing_key_update_interval", DOUBLE, 168.0),
-          Setting.of("refresh_token_validity", DOUBLE, 144000.0),
-          Setting.of("refresh_token_rotation_grace_period", LONG, 30L)
-              .check(range("refresh_token_rotation_grace_period", 0, 300)),
+                          : null)
+              .app(),
+          Setting.of("access_token_blacklisting", BOOLEAN, false).app(),
+          Setting.of("access_token_signing_key_dynamic", BOOLEAN, true).app(),
+          Setting.of("access_token_dynamic_signing_key_update_interval", DOUBLE, 168.0).app(),
+          Setting.of("refresh_token_validity", DOUBLE, 144000.0).app(),
+          // Its range is checked with the other test_mode relaxations in ConfigLoader.
+          Setting.of("refresh_token_rotation_grace_period", INT, 30).app(),
           Setting.of("access_token_validity_jitter", DOUBLE, 0.05)
               .check(
                   v ->
                       ((Double) v) < 0 || ((Double) v) > 0.25
-                          ? "'access_token_validity_jitter' must be between 0 and 0.25"
-                          : null),
+                          ? "'access_token_validity_jitter' must be between 0 and 0.25 inclusive."
+                          : null)
+              .app(),
           Setting.of("recent_token_reuse_behaviour", STRING, "TOKEN_THEFT")
               .check(oneOf("recent_token_reuse_behaviour", "TOKEN_THEFT", "UNAUTHORISED")),
           Setting.of("password_reset_token_lifetime", LONG, 3600000L)
-              .check(positive("password_reset_token_lifetime")),
+              .check(notPositive("password_reset_token_lifetime"))
+              .tenant(),
           Setting.of("email_verification_token_lifetime", LONG, 86400000L)
-              .check(positive("email_verification_token_lifetime")),
+              .check(notPositive("email_verification_token_lifetime"))
+              .tenant(),
           Setting.of("passwordless_max_code_input_attempts", INT, 5)
-              .check(positive("passwordless_max_code_input_attempts")),
+              .check(positive("passwordless_max_code_input_attempts"))
+              .tenant(),
           Setting.of("passwordless_code_lifetime", LONG, 900000L)
-              .check(positive("passwordless_code_lifetime")),
-          Setting.of("totp_max_attempts", INT, 5).check(positive("totp_max_attempts")),
+              .check(positive("passwordless_code_lifetime"))
+              .tenant(),
+          Setting.of("totp_max_attempts", INT, 5).check(positive("totp_max_attempts")).tenant(),
           Setting.of("totp_rate_limit_cooldown_sec", INT, 900)
-              .check(positive("totp_rate_limit_cooldown_sec")),
+              .check(positive("totp_rate_limit_cooldown_sec"))
+              .tenant(),
           Setting.of("info_log_path", STRING, null),
           Setting.of("error_log_path", STRING, null),
           Setting.of("max_server_pool_size", INT, 10)
@@ -68,21 +75,22 @@ public final class Settings {
                           ? "'max_server_pool_size' must be >= 1. The config file can be found"
                               + " here: config.yaml"
                           : null),
-          Setting.of("api_keys", STRING, null).check(Settings::checkApiKeys),
-          Setting.of("disable_telemetry", BOOLEAN, false),
+          Setting.of("api_keys", STRING, null).check(Settings::checkApiKeys).app(),
+          Setting.of("disable_telemetry", BOOLEAN, false).app(),
           Setting.of("password_hashing_alg", STRING, "BCRYPT")
               .check(
                   v ->
                       Set.of("ARGON2", "BCRYPT").contains(((String) v).toUpperCase(Locale.ROOT))
                           ? null
-                          : "'password_hashing_alg' must be one of 'ARGON2' or 'BCRYPT'"),
+                          : "'password_hashing_alg' must be one of 'ARGON2' or 'BCRYPT'")
+              .app(),
           Setting.of("bcrypt_log_rounds", INT, 11).check(positive("bcrypt_log_rounds")),
           Setting.of("argon2_iterations", INT, 1).check(positive("argon2_iterations")),
           Setting.of("argon2_memory_kb", INT, 87795).check(positive("argon2_memory_kb")),
           Setting.of("argon2_parallelism", INT, 2).check(positive("argon2_parallelism")),
           Setting.of("argon2_hashing_pool_size", INT, 1)
               .check(positive("argon2_hashing_pool_size")),
-          Setting.of("firebase_password_hashing_signer_key", STRING, null),
+          Setting.of("firebase_password_hashing_signer_key", STRING, null).app(),
           Setting.of("firebase_password_hashing_pool_size", INT, 1)
               .check(positive("firebase_password_hashing_pool_size")),
           Setting.of("base_path", STRING, "")
@@ -93,50 +101,67 @@ public final class Settings {
                           : null),
           Setting.of("log_level", STRING, "INFO")
               .check(oneOf("log_level", "DEBUG", "INFO", "WARN", "ERROR", "NONE")),
-          Setting.of("ip_allow_regex", STRING, null).check(regex("ip_allow_regex")),
-          Setting.of("ip_deny_regex", STRING, null).check(regex("ip_deny_regex")),
+          Setting.of("ip_allow_regex", STRING, null).check(regex("ip_allow_regex")).tenant(),
+          Setting.of("ip_deny_regex", STRING, null).check(regex("ip_deny_regex")).tenant(),
           Setting.of("supertokens_saas_secret", STRING, null),
-          Setting.of("supertokens_max_cdi_version", STRING, null),
-          Setting.of("supertokens_min_cdi_version", STRING, null),
+          Setting.of("supertokens_max_cdi_version", STRING, null)
+              .check(cdiVersion("supertokens_max_cdi_version"))
+              .app(),
+          Setting.of("supertokens_min_cdi_version", STRING, null)
+              .check(cdiVersion("supertokens_min_cdi_version"))
+              .app(),
           Setting.of("supertokens_saas_load_only_cud", STRING, null),
-          Setting.of("oauth_provider_public_service_url", STRING, null),
-          Setting.of("oauth_provider_admin_service_url", STRING, null),
-          Setting.of("oauth_provider_consent_login_base_url", STRING, null),
-          Setting.of("oauth_provider_url_configured_in_oauth_provider", STRING, null),
+          Setting.of("oauth_provider_public_service_url", STRING, null).app(),
+          Setting.of("oauth_provider_admin_service_url", STRING, null).app(),
+          Setting.of("oauth_provider_consent_login_base_url", STRING, null).app(),
+          Setting.of("oauth_provider_url_configured_in_oauth_provider", STRING, null).app(),
           Setting.of("oauth_client_secret_encryption_key", STRING, null),
-          Setting.of("saml_legacy_acs_url", STRING, null),
-          Setting.of("saml_sp_entity_id", STRING, "https://saml.supertokens.com"),
-          Setting.of("saml_claims_validity", LONG, 300000L).check(positive("saml_claims_validity")),
+          Setting.of("saml_legacy_acs_url", STRING, null).app(),
+          Setting.of("saml_sp_entity_id", STRING, "https://saml.supertokens.com").tenant(),
+          Setting.of("saml_claims_validity", LONG, 300000L)
+              .check(positive("saml_claims_validity"))
+              .tenant(),
           Setting.of("saml_relay_state_validity", LONG, 300000L)
-              .check(positive("saml_relay_state_validity")),
+              .check(positive("saml_relay_state_validity"))
+              .tenant(),
           Setting.of("bulk_migration_parallelism", INT, Runtime.getRuntime().availableProcessors())
-              .check(positive("bulk_migration_parallelism")),
+              .check(positive("bulk_migration_parallelism"))
+              .app(),
           Setting.of("bulk_migration_batch_size", INT, 8000)
-              .check(positive("bulk_migration_batch_size")),
-          Setting.of("bulk_migration_sleep_between_rounds_in_batch_ms", LONG, 1000L),
+              .check(positive("bulk_migration_batch_size"))
+              .app(),
+          Setting.of("bulk_migration_sleep_between_rounds_in_batch_ms", LONG, 1000L).app(),
           Setting.of("webauthn_recover_account_token_lifetime", LONG, 3600000L)
-              .check(positive("webauthn_recover_account_token_lifetime")),
+              .check(positive("webauthn_recover_account_token_lifetime"))
+              .app(),
           Setting.of("otel_collector_connection_uri", STRING, null),
           Setting.of("deadlock_logger_enable", BOOLEAN, false),
           Setting.of("webserver_https_enabled", BOOLEAN, false),
           // PostgreSQL
-          Setting.of("postgresql_config_version", INT, 0),
+          Setting.of("postgresql_config_version", INT, 0).storage(),
           Setting.of("postgresql_connection_pool_size", INT, 10)
-              .check(positive("postgresql_connection_pool_size")),
-          Setting.of("postgresql_connection_uri", STRING, null),
-          Setting.of("postgresql_host", STRING, "localhost"),
-          Setting.of("postgresql_port", INT, 5432).check(range("postgresql_port", 1, 65535)),
-          Setting.of("postgresql_user", STRING, null),
-          Setting.of("postgresql_password", STRING, null),
-          Setting.of("postgresql_database_name", STRING, "supertokens"),
-          Setting.of("postgresql_table_schema", STRING, "public"),
-          Setting.of("postgresql_table_names_prefix", STRING, ""),
+              .check(positive("postgresql_connection_pool_size"))
+              .storage(),
+          Setting.of("postgresql_connection_uri", STRING, null).storage(),
+          Setting.of("postgresql_host", STRING, "localhost").storage(),
+          Setting.of("postgresql_port", INT, 5432)
+              .check(range("postgresql_port", 1, 65535))
+              .storage(),
+          Setting.of("postgresql_user", STRING, null).storage(),
+          Setting.of("postgresql_password", STRING, null).storage(),
+          Setting.of("postgresql_database_name", STRING, "supertokens").storage(),
+          Setting.of("postgresql_table_schema", STRING, "public").storage(),
+          Setting.of("postgresql_table_names_prefix", STRING, "").storage(),
           Setting.of("postgresql_idle_connection_timeout", LONG, 60000L)
-              .check(positive("postgresql_idle_connection_timeout")),
-          Setting.of("postgresql_minimum_idle_connections", INT, null),
-          Setting.of("postgresql_connection_attributes", STRING, "allowPublicKeyRetrieval=true"),
-          Setting.of("postgresql_connection_scheme", STRING, "postgresql"),
-          Setting.of("migration_mode", STRING, "LEGACY").env("SUPERTOKENS_MIGRATION_MODE"));
+              .check(positive("postgresql_idle_connection_timeout"))
+              .storage(),
+          Setting.of("postgresql_minimum_idle_connections", INT, null).storage(),
+          Setting.of("postgresql_connection_attributes", STRING, "allowPublicKeyRetrieval=true")
+              .storage(),
+          Setting.of("postgresql_connection_scheme", STRING, "postgresql").storage(),
+          Setting.of("migration_mode", STRING, "LEGACY")
+              .env("SUPERTOKENS_MIGRATION_MODE")
+              .storage());
 
   static final Map<String, Setting> BY_KEY = index();
 
@@ -150,6 +175,30 @@ public final class Settings {
 
   private static Function<Object, String> positive(String key) {
     return v -> ((Number) v).doubleValue() <= 0 ? "'" + key + "' must be > 0" : null;
+  }
+
+  /** The original checks {@code <= 0} but says ">= 0"; operators search for its words. */
+  private static Function<Object, String> notPositive(String key) {
+    return v -> ((Number) v).doubleValue() <= 0 ? "'" + key + "' must be >= 0" : null;
+  }
+
+  /** Every CDI version the original core knows, whether or not Authcore implements it. */
+  static final Set<String> KNOWN_CDI_VERSIONS =
+      Set.of(
+          "2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16", "2.17",
+          "2.18", "2.19", "2.20", "2.21", "3.0", "3.1", "4.0", "5.0", "5.1", "5.2", "5.3", "5.4",
+          "5.5", "5.6");
+
+  private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+
+  private static Function<Object, String> cdiVersion(String key) {
+    return v -> {
+      String version = (String) v;
+      if (!VERSION.matcher(version).matches()) {
+        return key + " is not a valid semantic version";
+      }
+      return KNOWN_CDI_VERSIONS.contains(version) ? null : key + " is not a supported version";
+    };
   }
 
   private static Function<Object, String> range(String key, long min, long max) {

@@ -1,5 +1,7 @@
 package io.authcore.http;
 
+import io.authcore.tenancy.TenantId;
+
 /** A protocol error that carries the original's status code and plain-text body. */
 public final class HttpError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -17,6 +19,30 @@ public final class HttpError extends RuntimeException {
 
   public static HttpError badRequest(String message) {
     return new HttpError(400, message);
+  }
+
+  /** The original's 400 for a request to an app that does not exist. */
+  public static HttpError appNotFound(TenantId tenant) {
+    return badRequest(
+        "AppId or tenantId not found => App with the following connectionURIDomain and appId"
+            + " combination not found: ("
+            + tenant.connectionUriDomain()
+            + ", "
+            + tenant.appId()
+            + ")");
+  }
+
+  /** The original's 400 for a request to a tenant that does not exist. */
+  public static HttpError tenantNotFound(TenantId tenant) {
+    return badRequest(
+        "AppId or tenantId not found => Tenant with the following connectionURIDomain,"
+            + " appId and tenantId combination not found: ("
+            + tenant.connectionUriDomain()
+            + ", "
+            + tenant.appId()
+            + ", "
+            + tenant.tenantId()
+            + ")");
   }
 
   public static HttpError unauthorised() {

@@ -1,6 +1,7 @@
 package io.authcore.http;
 
 import io.authcore.config.CoreConfig;
+import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.Tenants;
 import io.undertow.server.HttpHandler;
@@ -24,16 +25,14 @@ final class RequestContext implements HttpHandler {
   private static final Pattern APP_ID = Pattern.compile("[a-z0-9-]*");
 
   private final String basePath;
-  private final List<byte[]> apiKeys;
-  private final CdiRange cdiRange;
   private final Tenants tenants;
+  private final TenantConfigs configs;
   private final Router router;
 
-  RequestContext(CoreConfig config, Tenants tenants, Router router) {
+  RequestContext(CoreConfig config, Tenants tenants, TenantConfigs configs, Router router) {
     this.basePath = config.basePath();
-    this.apiKeys = config.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
-    this.cdiRange = CdiRange.from(config);
     this.tenants = tenants;
+    this.configs = configs;
     this.router = router;
   }
 
@@ -51,11 +50,15 @@ final class RequestContext implements HttpHandler {
     }
     Resolved resolved = resolve(path.isEmpty() ? "/" : path.toLowerCase(Locale.ROOT));
     if (resolved == null) {
-      cdiRange.parse(exchange.getRequestHeaders().getFirst("cdi-version"), false);
+      CdiRange.from(configs.config(TenantId.BASE))
+          .parse(exchange.getRequestHeaders().getFirst("cdi-version"), false);
       throw HttpError.notFound();
     }
     TenantId tenant =
         new TenantId(connectionUriDomain(exchange), resolved.appId(), resolved.tenantId());
+    // api_keys and the CDI bounds are app settings: the app's public tenant holds them, which
+    // also covers a tenant segment that names no tenant.
+    CoreConfig appConfig = configs.config(tenant.appLevel());
     Route route =
         router.find(
             resolved.path(),
@@ -64,11 +67,11 @@ final class RequestContext implements HttpHandler {
     Route flags = route != null ? route : router.anyRoute(resolved.path());
 
     if (flags.apiKeyChecked && tenants.appExists(tenant.appLevel())) {
-      checkApiKey(exchange);
+      checkApiKey(exchange, appConfig.apiKeys());
     }
     CdiVersion cdi =
-        cdiRange.parse(
-            exchange.getRequestHeaders().getFirst("cdi-version"), flags.cdiVersionNeeded);
+        CdiRange.from(appConfig)
+            .parse(exchange.getRequestHeaders().getFirst("cdi-version"), flags.cdiVersionNeeded);
     if (route == null) {
       throw HttpError.methodNotSupported();
     }
@@ -126,7 +129,7 @@ final class RequestContext implements HttpHandler {
     return tenants.isKnownConnectionUriDomain(host) ? host : "";
   }
 
-  private void checkApiKey(HttpServerExchange exchange) {
+  private static void checkApiKey(HttpServerExchange exchange, List<String> apiKeys) {
     if (apiKeys.isEmpty()) {
       return;
     }
@@ -145,9 +148,9 @@ final class RequestContext implements HttpHandler {
     }
     byte[] candidate = given.trim().getBytes(StandardCharsets.UTF_8);
     boolean match = false;
-    for (byte[] key : apiKeys) {
+    for (String key : apiKeys) {
       // Every key is compared, so the time taken says nothing about which one nearly matched.
-      match |= MessageDigest.isEqual(key, candidate);
+      match |= MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), candidate);
     }
     if (!match) {
       throw HttpError.unauthorised();
@@ -155,35 +158,27 @@ final class RequestContext implements HttpHandler {
   }
 
   private void checkScope(Scope scope, TenantId tenant) {
+    if (scope == Scope.NONE) {
+      return;
+    }
+    // The original looks a tenant-level endpoint's tenant up directly, so a missing app is
+    // reported as a missing tenant; only app-level endpoints name the app.
+    if (scope == Scope.TENANT) {
+      if (!tenants.tenantExists(tenant)) {
+        throw HttpError.tenantNotFound(tenant);
+      }
+      return;
+    }
     if (!tenants.appExists(tenant.appLevel())) {
-      throw HttpError.badRequest(
-          "AppId or tenantId not found => App with the following connectionURIDomain and appId"
-              + " combination not found: ("
-              + tenant.connectionUriDomain()
-              + ", "
-              + tenant.appId()
-              + ")");
+      throw HttpError.appNotFound(tenant);
     }
     switch (scope) {
-      case TENANT -> {
-        if (!tenants.tenantExists(tenant)) {
-          throw HttpError.badRequest(
-              "AppId or tenantId not found => Tenant with the following connectionURIDomain,"
-                  + " appId and tenantId combination not found: ("
-                  + tenant.connectionUriDomain()
-                  + ", "
-                  + tenant.appId()
-                  + ", "
-                  + tenant.tenantId()
-                  + ")");
-        }
-      }
       case APP_PUBLIC_TENANT -> {
         if (!tenant.isPublicTenant()) {
           throw HttpError.forbidden("Only public tenantId can call this app specific API");
         }
       }
-      case APP -> {}
+      case TENANT, APP, NONE -> {}
     }
   }
 

@@ -7,5 +7,10 @@ public enum Scope {
   /** Only the app must exist; a tenant in the path is ignored. */
   APP,
   /** The app must exist and the tenant must be the public one (403 otherwise). */
-  APP_PUBLIC_TENANT
+  APP_PUBLIC_TENANT,
+  /**
+   * The pipeline checks nothing: the endpoint checks existence itself, where the original does
+   * (after reading the body, or answering a missing tenant with a status).
+   */
+  NONE
 }

@@ -151,12 +151,19 @@ class PipelineTest {
 
   @Test
   void unknownAppAndTenantGetTheOriginalText() {
-    Reply app = http.get("/appid-nope/probe/tenant");
+    Reply app = http.get("/appid-nope/probe/app");
     assertEquals(400, app.status());
     assertEquals(
         "AppId or tenantId not found => App with the following connectionURIDomain and appId"
             + " combination not found: (, nope)\n",
         app.body());
+    Reply tenantOfNoApp = http.get("/appid-nope/probe/tenant");
+    assertEquals(400, tenantOfNoApp.status());
+    assertEquals(
+        "AppId or tenantId not found => Tenant with the following connectionURIDomain, appId and"
+            + " tenantId combination not found: (, nope, public)\n",
+        tenantOfNoApp.body(),
+        "a tenant-level endpoint looks the tenant up directly, as the original does");
     Reply tenant = http.get("/appid-app1/t9/probe/tenant");
     assertEquals(400, tenant.status());
     assertEquals(

@@ -102,6 +102,11 @@ final class RefreshTokens {
     return value != null && value.isTextual() ? value.asText() : null;
   }
 
+  /** Drops the cached key of an app that was removed (a new app of that id gets a new key). */
+  void forget(String appId) {
+    ciphers.remove(appId);
+  }
+
   /** The app's key, created on first use; two instances racing create one (under the app lock). */
   private RefreshTokenCipher cipher(String appId) {
     return ciphers.computeIfAbsent(appId, id -> new RefreshTokenCipher(loadOrCreateKey(id)));

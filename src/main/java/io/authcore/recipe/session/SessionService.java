@@ -15,6 +15,7 @@ import io.authcore.recipe.session.RefreshTokens.Payload;
 import io.authcore.storage.SessionStore.SessionRow;
 import io.authcore.storage.Storage;
 import io.authcore.storage.Stores;
+import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,21 +36,20 @@ public final class SessionService {
   private final Clock clock;
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
-  private final long accessTokenValidityMs;
-  private final long refreshTokenValidityMs;
+  private final TenantConfigs configs;
 
-  public SessionService(
-      Storage storage,
-      SigningKeys keys,
-      Clock clock,
-      long accessTokenValidityMs,
-      long refreshTokenValidityMs) {
+  /** Token lifetimes are app settings, read from {@code configs} for each operation. */
+  public SessionService(Storage storage, SigningKeys keys, Clock clock, TenantConfigs configs) {
     this.storage = storage;
     this.clock = clock;
     this.accessTokens = new AccessTokens(keys);
     this.refreshTokens = new RefreshTokens(storage, clock);
-    this.accessTokenValidityMs = accessTokenValidityMs;
-    this.refreshTokenValidityMs = refreshTokenValidityMs;
+    this.configs = configs;
+  }
+
+  /** Drops what is cached for an app that was removed. */
+  public void forgetApp(String appId) {
+    refreshTokens.forget(appId);
   }
 
   /** What the SDK sees of a session. */
@@ -93,7 +93,7 @@ public final class SessionService {
     String refreshToken =
         refreshTokens.create(
             appId, new Payload(handle, ids.recipeUserId(), null, antiCsrf, tenant.tenantId()));
-    long refreshExpiry = now + refreshTokenValidityMs;
+    long refreshExpiry = now + refreshTokenValidityMs(appId);
     storage
         .sessions()
         .insert(
@@ -119,7 +119,7 @@ public final class SessionService {
             antiCsrf,
             userDataInJWT,
             wholeSeconds(now),
-            wholeSeconds(now) + accessTokenValidityMs);
+            wholeSeconds(now) + accessTokenValidityMs(appId));
     return new NewSession(
         view(claims),
         mint(appId, claims, useDynamicKey),
@@ -187,7 +187,11 @@ public final class SessionService {
     if (promote) {
       tx.sessions()
           .updateRefreshTokenHash(
-              appId, token.tenantId(), token.handle(), ownHash2, now + refreshTokenValidityMs);
+              appId,
+              token.tenantId(),
+              token.handle(),
+              ownHash2,
+              now + refreshTokenValidityMs(appId));
     }
     if (!promote && !payloadChanged && !Secrets.equal(ownHash2, row.refreshTokenHash2())) {
       return new Verification(view(token), null); // a stale branch: valid, but nothing to renew
@@ -203,7 +207,7 @@ public final class SessionService {
             token.antiCsrf(),
             object(row.jwtUserPayload()),
             wholeSeconds(now),
-            wholeSeconds(now) + accessTokenValidityMs);
+            wholeSeconds(now) + accessTokenValidityMs(appId));
     return new Verification(view(renewed), mint(appId, renewed, verified.dynamicKey()));
   }
 
@@ -263,7 +267,7 @@ public final class SessionService {
     if (unpromotedChild) {
       tx.sessions()
           .updateRefreshTokenHash(
-              appId, tenantId, row.handle(), presentedHash2, now + refreshTokenValidityMs);
+              appId, tenantId, row.handle(), presentedHash2, now + refreshTokenValidityMs(appId));
     }
     boolean useStaticKey = useDynamicKey == null ? row.useStaticKey() : !useDynamicKey;
     if (useStaticKey != row.useStaticKey()) {
@@ -289,11 +293,11 @@ public final class SessionService {
             antiCsrf,
             payload,
             wholeSeconds(now),
-            wholeSeconds(now) + accessTokenValidityMs);
+            wholeSeconds(now) + accessTokenValidityMs(appId));
     return new NewSession(
         view(claims),
         mint(appId, claims, !useStaticKey),
-        new TokenInfo(child, now + refreshTokenValidityMs, now),
+        new TokenInfo(child, now + refreshTokenValidityMs(appId), now),
         antiCsrf);
   }
 
@@ -341,6 +345,14 @@ public final class SessionService {
 
   static long wholeSeconds(long millis) {
     return millis - Math.floorMod(millis, 1000L);
+  }
+
+  private long accessTokenValidityMs(String appId) {
+    return configs.appConfig(appId).longValue("access_token_validity") * 1000;
+  }
+
+  private long refreshTokenValidityMs(String appId) {
+    return (long) (configs.appConfig(appId).decimal("refresh_token_validity") * 60_000);
   }
 
   private TokenInfo mint(String appId, Claims claims, boolean dynamicKey) {

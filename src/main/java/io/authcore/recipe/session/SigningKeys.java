@@ -6,10 +6,12 @@ import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.SigningKeyStore.DynamicKey;
 import io.authcore.storage.SigningKeyStore.StaticKey;
 import io.authcore.storage.Storage;
+import io.authcore.tenancy.TenantConfigs;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +36,16 @@ public final class SigningKeys {
 
   private final Storage storage;
   private final Clock clock;
-  private final long updateIntervalMs;
-  private final long accessTokenValidityMs;
+  private final Timing timing;
   private final Map<String, AppKeys> cache = new ConcurrentHashMap<>();
+  private final Map<String, Long> nextRotationCheck = new ConcurrentHashMap<>();
+
+  /** An app's key-rotation interval and access-token lifetime, in milliseconds. */
+  private interface Timing {
+    long updateIntervalMs(String appId);
+
+    long accessTokenValidityMs(String appId);
+  }
 
   /** One key ready to sign or verify. */
   public record Key(String kid, KeyPair pair, long createdAt) {
@@ -47,12 +56,54 @@ public final class SigningKeys {
 
   private record AppKeys(List<Key> dynamic, List<Key> statics, long loadedAt) {}
 
+  /** The same interval and token lifetime for every app. */
   public SigningKeys(
       Storage storage, Clock clock, long updateIntervalMs, long accessTokenValidityMs) {
+    this(
+        storage,
+        clock,
+        new Timing() {
+          @Override
+          public long updateIntervalMs(String appId) {
+            return updateIntervalMs;
+          }
+
+          @Override
+          public long accessTokenValidityMs(String appId) {
+            return accessTokenValidityMs;
+          }
+        });
+  }
+
+  /**
+   * Each app's {@code access_token_dynamic_signing_key_update_interval} and {@code
+   * access_token_validity}, read from {@code configs} whenever they matter.
+   */
+  public SigningKeys(Storage storage, Clock clock, TenantConfigs configs) {
+    this(
+        storage,
+        clock,
+        new Timing() {
+          @Override
+          public long updateIntervalMs(String appId) {
+            return (long)
+                (configs
+                        .appConfig(appId)
+                        .decimal("access_token_dynamic_signing_key_update_interval")
+                    * 3600_000);
+          }
+
+          @Override
+          public long accessTokenValidityMs(String appId) {
+            return configs.appConfig(appId).longValue("access_token_validity") * 1000;
+          }
+        });
+  }
+
+  private SigningKeys(Storage storage, Clock clock, Timing timing) {
     this.storage = storage;
     this.clock = clock;
-    this.updateIntervalMs = updateIntervalMs;
-    this.accessTokenValidityMs = accessTokenValidityMs;
+    this.timing = timing;
   }
 
   /** Creates the app's first keys when it has none; run at start-up and when an app is made. */
@@ -83,7 +134,7 @@ public final class SigningKeys {
    * minute. Two instances doing this at once create one key: the decision is taken under a lock.
    */
   public void rotateIfDue(String appId) {
-    if (!rotationDue(reload(appId).dynamic())) {
+    if (!rotationDue(appId, reload(appId).dynamic())) {
       return;
     }
     KeyPair pair = RsaKeys.generate();
@@ -92,7 +143,7 @@ public final class SigningKeys {
             tx -> {
               SigningKeyStore keys = tx.signingKeys();
               keys.lockApp(appId);
-              if (!rotationDue(toKeys(keys.dynamicKeys(appId)))) {
+              if (!rotationDue(appId, toKeys(keys.dynamicKeys(appId)))) {
                 return false;
               }
               keys.insertDynamicKey(appId, new DynamicKey(clock.millis(), RsaKeys.serialise(pair)));
@@ -104,14 +155,37 @@ public final class SigningKeys {
     reload(appId);
   }
 
-  private boolean rotationDue(List<Key> dynamic) {
-    long threshold = clock.millis() - updateIntervalMs + OVERLAP_MS;
+  /**
+   * Runs {@link #rotateIfDue} for each app whose turn has come: every tenth of its interval,
+   * between half a second and 30 seconds, so a new key is always published well inside the
+   * one-minute overlap. Call it every half second.
+   */
+  public void rotateDueApps(Collection<String> appIds) {
+    long now = clock.millis();
+    for (String appId : appIds) {
+      if (nextRotationCheck.getOrDefault(appId, 0L) <= now) {
+        long tick = Math.max(500, Math.min(30_000, timing.updateIntervalMs(appId) / 10));
+        nextRotationCheck.put(appId, now + tick);
+        try {
+          rotateIfDue(appId);
+        } catch (RuntimeException e) {
+          // One app's failure must not hold up the others; the next tick tries again.
+          log.warn("app {}: could not rotate the signing key: {}", appId, e.toString());
+        }
+      }
+    }
+    nextRotationCheck.keySet().retainAll(appIds);
+  }
+
+  private boolean rotationDue(String appId, List<Key> dynamic) {
+    long threshold = clock.millis() - timing.updateIntervalMs(appId) + OVERLAP_MS;
     return dynamic.stream().noneMatch(k -> k.createdAt() >= threshold);
   }
 
   /** Deletes dynamic keys that can no longer verify any unexpired token. */
   public int purgeExpired(String appId) {
-    int deleted = storage.signingKeys().deleteDynamicKeysCreatedBefore(appId, verifiableSince());
+    int deleted =
+        storage.signingKeys().deleteDynamicKeysCreatedBefore(appId, verifiableSince(appId));
     if (deleted > 0) {
       reload(appId);
     }
@@ -139,7 +213,7 @@ public final class SigningKeys {
     Key newest = candidates.get(0);
     if (candidates.size() > 1 && newest.createdAt() > now - OVERLAP_MS) {
       Key previous = candidates.get(1);
-      if (previous.createdAt() + updateIntervalMs > now) {
+      if (previous.createdAt() + timing.updateIntervalMs(appId) > now) {
         return previous;
       }
     }
@@ -148,15 +222,15 @@ public final class SigningKeys {
 
   /** The key with this kid, reloading once from the database when it is not cached. */
   public Optional<Key> verificationKey(String appId, String kid) {
-    Optional<Key> key = find(keys(appId), kid);
+    Optional<Key> key = find(appId, keys(appId), kid);
     if (key.isEmpty() && clock.millis() - keys(appId).loadedAt() >= MIN_RELOAD_GAP_MS) {
-      key = find(reload(appId), kid);
+      key = find(appId, reload(appId), kid);
     }
     return key;
   }
 
-  private Optional<Key> find(AppKeys keys, String kid) {
-    long since = verifiableSince();
+  private Optional<Key> find(String appId, AppKeys keys, String kid) {
+    long since = verifiableSince(appId);
     return keys.dynamic().stream()
         .filter(k -> k.kid().equals(kid) && k.createdAt() >= since)
         .findFirst()
@@ -166,7 +240,7 @@ public final class SigningKeys {
   /** What the JWKS publishes: verifiable dynamic keys, newest first, then the static keys. */
   public List<Key> published(String appId) {
     AppKeys keys = keys(appId);
-    long since = verifiableSince();
+    long since = verifiableSince(appId);
     List<Key> result = new ArrayList<>();
     keys.dynamic().stream().filter(k -> k.createdAt() >= since).forEach(result::add);
     result.addAll(keys.statics());
@@ -179,17 +253,19 @@ public final class SigningKeys {
     if (dynamic.isEmpty()) {
       return 1;
     }
-    long next = dynamic.get(0).createdAt() + updateIntervalMs - OVERLAP_MS;
+    long next = dynamic.get(0).createdAt() + timing.updateIntervalMs(appId) - OVERLAP_MS;
     return Math.max(1, (next - clock.millis()) / 1000);
   }
 
   /** Drops what is cached for an app (its keys may have been changed by another instance). */
   public void forget(String appId) {
     cache.remove(appId);
+    nextRotationCheck.remove(appId);
   }
 
-  private long verifiableSince() {
-    return clock.millis() - (updateIntervalMs + 2 * accessTokenValidityMs);
+  private long verifiableSince(String appId) {
+    return clock.millis()
+        - (timing.updateIntervalMs(appId) + 2 * timing.accessTokenValidityMs(appId));
   }
 
   private AppKeys keys(String appId) {

@@ -71,7 +71,11 @@ final class Sql {
           c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
               for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
+                if (params[i] instanceof String[] strings) {
+                  s.setArray(i + 1, c.createArrayOf("VARCHAR", strings));
+                } else {
+                  s.setObject(i + 1, params[i]);
+                }
               }
               return execution.run(s);
             }
