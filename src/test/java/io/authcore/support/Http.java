@@ -20,7 +20,12 @@ public final class Http {
   private final String base;
 
   public Http(int port) {
-    this.base = "http://localhost:" + port;
+    this("localhost", port);
+  }
+
+  /** A client whose requests carry {@code host} in the Host header (connection-URI domains). */
+  public Http(String host, int port) {
+    this.base = "http://" + host + ":" + port;
   }
 
   /** What came back: status, content type and body, as the original's tests look at them. */
