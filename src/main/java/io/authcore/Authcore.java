@@ -10,6 +10,12 @@ import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
 import io.authcore.recipe.jwt.JwtApi;
 import io.authcore.recipe.jwt.JwtService;
+import io.authcore.recipe.metadata.MetadataApi;
+import io.authcore.recipe.metadata.MetadataService;
+import io.authcore.recipe.roles.RolesApi;
+import io.authcore.recipe.roles.RolesService;
+import io.authcore.recipe.roles.UserRolesApi;
+import io.authcore.recipe.roles.UserRolesService;
 import io.authcore.recipe.session.SessionApi;
 import io.authcore.recipe.session.SessionRegistry;
 import io.authcore.recipe.session.SessionService;
@@ -69,7 +75,10 @@ public final class Authcore implements AutoCloseable {
               new ConfigApi(config),
               new SessionApi(sessions, registry),
               new JwtApi(new JwtService(keys, clock)),
-              new UsersApi(new UsersService(storage)));
+              new UsersApi(new UsersService(storage)),
+              new MetadataApi(new MetadataService(storage)),
+              new RolesApi(new RolesService(storage)),
+              new UserRolesApi(new UserRolesService(storage)));
 
       // A rotation tick well inside the one-minute overlap, so a new key is always published
       // before it signs.
