@@ -24,10 +24,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,13 +43,13 @@ class SessionApiTest {
   TestServer server;
   Http http;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void start() {
     server = TestServer.start(backend, Map.of(), clock);
     http = server.http();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stop() {
     server.close();
   }
