@@ -12,8 +12,14 @@ import io.authcore.recipe.jwt.JwtApi;
 import io.authcore.recipe.jwt.JwtService;
 import io.authcore.recipe.license.LicenseApi;
 import io.authcore.recipe.license.LicenseService;
+import io.authcore.recipe.metadata.MetadataApi;
+import io.authcore.recipe.metadata.MetadataService;
 import io.authcore.recipe.multitenancy.MultitenancyApi;
 import io.authcore.recipe.multitenancy.MultitenancyService;
+import io.authcore.recipe.roles.RolesApi;
+import io.authcore.recipe.roles.RolesService;
+import io.authcore.recipe.roles.UserRolesApi;
+import io.authcore.recipe.roles.UserRolesService;
 import io.authcore.recipe.session.SessionApi;
 import io.authcore.recipe.session.SessionRegistry;
 import io.authcore.recipe.session.SessionService;
@@ -69,7 +75,10 @@ public final class Authcore implements AutoCloseable {
               new JwtApi(new JwtService(keys, clock)),
               new UsersApi(new UsersService(storage)),
               new MultitenancyApi(multitenancy, tenants),
-              new LicenseApi(new LicenseService(storage, clock), tenants));
+              new LicenseApi(new LicenseService(storage, clock), tenants),
+              new MetadataApi(new MetadataService(storage)),
+              new RolesApi(new RolesService(storage)),
+              new UserRolesApi(new UserRolesService(storage)));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(

@@ -17,4 +17,10 @@ public interface Stores {
   AccountIdStore accountIds();
 
   UserStore users();
+
+  MetadataStore metadata();
+
+  RoleStore roles();
+
+  RoleAssignmentStore roleAssignments();
 }

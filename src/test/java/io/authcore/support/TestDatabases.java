@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -48,7 +49,7 @@ public final class TestDatabases {
 
   /** Config overrides that give a server its own new, empty database on {@code backend}. */
   public static Map<String, String> fresh(Backend backend) {
-    if (backend == Backend.H2) {
+    if (Objects.requireNonNull(backend, "backend") == Backend.H2) {
       return Map.of();
     }
     Server s = server();

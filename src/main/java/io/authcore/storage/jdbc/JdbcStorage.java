@@ -5,6 +5,9 @@ import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.KeyValueStore;
+import io.authcore.storage.MetadataStore;
+import io.authcore.storage.RoleAssignmentStore;
+import io.authcore.storage.RoleStore;
 import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Storage;
@@ -123,6 +126,21 @@ public final class JdbcStorage implements Storage {
   @Override
   public UserStore users() {
     return pooled.users();
+  }
+
+  @Override
+  public MetadataStore metadata() {
+    return pooled.metadata();
+  }
+
+  @Override
+  public RoleStore roles() {
+    return pooled.roles();
+  }
+
+  @Override
+  public RoleAssignmentStore roleAssignments() {
+    return pooled.roleAssignments();
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.KeyValueStore;
+import io.authcore.storage.MetadataStore;
+import io.authcore.storage.RoleAssignmentStore;
+import io.authcore.storage.RoleStore;
 import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
@@ -16,6 +19,9 @@ final class JdbcStores implements Stores {
   private final SigningKeyStore signingKeys;
   private final AccountIdStore accountIds;
   private final UserStore users;
+  private final MetadataStore metadata;
+  private final RoleStore roles;
+  private final RoleAssignmentStore roleAssignments;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -25,6 +31,9 @@ final class JdbcStores implements Stores {
     this.signingKeys = new JdbcSigningKeyStore(sql, tables);
     this.accountIds = new JdbcAccountIdStore(sql, tables);
     this.users = new JdbcUserStore(sql, tables);
+    this.metadata = new JdbcMetadataStore(sql, tables);
+    this.roles = new JdbcRoleStore(sql, tables);
+    this.roleAssignments = new JdbcRoleAssignmentStore(sql, tables);
   }
 
   @Override
@@ -55,5 +64,20 @@ final class JdbcStores implements Stores {
   @Override
   public UserStore users() {
     return users;
+  }
+
+  @Override
+  public MetadataStore metadata() {
+    return metadata;
+  }
+
+  @Override
+  public RoleStore roles() {
+    return roles;
+  }
+
+  @Override
+  public RoleAssignmentStore roleAssignments() {
+    return roleAssignments;
   }
 }

@@ -43,9 +43,8 @@ class SessionApiTest {
   TestServer server;
   Http http;
 
-  // Not @BeforeAll: that runs before the backend is injected, so both runs would get PostgreSQL.
   @BeforeParameterizedClassInvocation
-  void start(Backend backend) {
+  void start() {
     server = TestServer.start(backend, Map.of(), clock);
     http = server.http();
   }
