@@ -17,4 +17,14 @@ public interface Stores {
   AccountIdStore accountIds();
 
   UserStore users();
+
+  UserListStore userLists();
+
+  UserDataStore userData();
+
+  UserIdMappingStore userIdMappings();
+
+  EmailPasswordStore emailPassword();
+
+  EmailVerificationStore emailVerification();
 }

@@ -1,11 +1,16 @@
 package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
+import io.authcore.storage.EmailPasswordStore;
+import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
 import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserDataStore;
+import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 
 /** Every store, bound to one {@link ConnectionSource}: the pool, or one open transaction. */
@@ -16,6 +21,11 @@ final class JdbcStores implements Stores {
   private final SigningKeyStore signingKeys;
   private final AccountIdStore accountIds;
   private final UserStore users;
+  private final UserListStore userLists;
+  private final UserDataStore userData;
+  private final UserIdMappingStore userIdMappings;
+  private final EmailPasswordStore emailPassword;
+  private final EmailVerificationStore emailVerification;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -25,6 +35,11 @@ final class JdbcStores implements Stores {
     this.signingKeys = new JdbcSigningKeyStore(sql, tables);
     this.accountIds = new JdbcAccountIdStore(sql, tables);
     this.users = new JdbcUserStore(sql, tables);
+    this.userLists = new JdbcUserListStore(sql, tables);
+    this.userData = new JdbcUserDataStore(sql, tables);
+    this.userIdMappings = new JdbcUserIdMappingStore(sql, tables);
+    this.emailPassword = new JdbcEmailPasswordStore(sql, tables);
+    this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
   }
 
   @Override
@@ -55,5 +70,30 @@ final class JdbcStores implements Stores {
   @Override
   public UserStore users() {
     return users;
+  }
+
+  @Override
+  public UserListStore userLists() {
+    return userLists;
+  }
+
+  @Override
+  public UserDataStore userData() {
+    return userData;
+  }
+
+  @Override
+  public UserIdMappingStore userIdMappings() {
+    return userIdMappings;
+  }
+
+  @Override
+  public EmailPasswordStore emailPassword() {
+    return emailPassword;
+  }
+
+  @Override
+  public EmailVerificationStore emailVerification() {
+    return emailVerification;
   }
 }
