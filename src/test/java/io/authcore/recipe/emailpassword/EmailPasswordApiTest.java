@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Backend;
 import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,30 @@ class EmailPasswordApiTest {
   }
 
   @Test
+  void ofConcurrentSignUpsWithOneEmailExactlyOneSucceeds() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String email = unique("race");
+      List<CompletableFuture<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        replies.add(
+            CompletableFuture.supplyAsync(
+                () -> post("/public/recipe/signup", credentials(email, "pw-123456"))));
+      }
+      List<String> statuses = new ArrayList<>();
+      for (CompletableFuture<Reply> reply : replies) {
+        Reply r = reply.get();
+        assertEquals(200, r.status(), r.body());
+        statuses.add(r.json().get("status").asText());
+      }
+      assertEquals(1, statuses.stream().filter("OK"::equals).count(), statuses.toString());
+      assertEquals(
+          5,
+          statuses.stream().filter("EMAIL_ALREADY_EXISTS_ERROR"::equals).count(),
+          statuses.toString());
+    }
+  }
+
+  @Test
   void wrongPasswordAndUnknownEmailAnswerAlike() {
     String email = unique("carol");
     signUp(email, "right-password");
@@ -135,6 +161,31 @@ class EmailPasswordApiTest {
     assertEquals(
         "OK",
         post("/recipe/signin", credentials(email, "right-password")).json().get("status").asText());
+  }
+
+  @Test
+  void anUnknownEmailTakesAsLongAsAWrongPassword() {
+    // A cost where a hash clearly outweighs the request itself.
+    try (TestServer slow =
+        TestServer.start(backend, Map.of("bcrypt_log_rounds", "10"), Clock.systemUTC())) {
+      String email = unique("timing");
+      slow.http().post("/recipe/signup", credentials(email, "pw-123456"), CDI);
+      long wrong = Long.MAX_VALUE;
+      long unknown = Long.MAX_VALUE;
+      for (int i = 0; i < 5; i++) {
+        wrong = Math.min(wrong, timeSignIn(slow, email));
+        unknown = Math.min(unknown, timeSignIn(slow, unique("unknown")));
+      }
+      assertTrue(unknown > wrong / 2 && unknown < wrong * 2, wrong + " vs " + unknown + " ns");
+    }
+  }
+
+  static long timeSignIn(TestServer server, String email) {
+    long start = System.nanoTime();
+    Reply reply = server.http().post("/recipe/signin", credentials(email, "not-it"), CDI);
+    long took = System.nanoTime() - start;
+    assertEquals("{\"status\":\"WRONG_CREDENTIALS_ERROR\"}\n", reply.body());
+    return took;
   }
 
   @Test
@@ -192,6 +243,55 @@ class EmailPasswordApiTest {
   }
 
   @Test
+  void eachTenantHasItsOwnUsersForAnEmail() {
+    if (backend != Backend.POSTGRES) {
+      return; // tenants are created in the database until the multitenancy API exists
+    }
+    String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+    TestUsers.addTenant(server.database(), tenant);
+    String email = unique("tenants");
+    String inPublic = signUp(email, "pw-public").get("user").get("id").asText();
+    Reply other = post("/" + tenant + "/recipe/signup", credentials(email, "pw-tenant"));
+    JsonNode user = other.json().get("user");
+    assertEquals(List.of(tenant), List.of(user.get("tenantIds").get(0).asText()));
+    assertNotEquals(inPublic, user.get("id").asText());
+    assertEquals(
+        "WRONG_CREDENTIALS_ERROR",
+        post("/" + tenant + "/recipe/signin", credentials(email, "pw-public"))
+            .json()
+            .get("status")
+            .asText());
+    assertEquals(
+        user.get("id").asText(),
+        post("/" + tenant + "/recipe/signin", credentials(email, "pw-tenant"))
+            .json()
+            .get("user")
+            .get("id")
+            .asText());
+    JsonNode listed = http.get("/" + tenant + "/users", CDI).json();
+    assertEquals(1, listed.get("users").size());
+    assertEquals(user, listed.get("users").get(0));
+    assertEquals(1, http.get("/" + tenant + "/users/count", CDI).json().get("count").asLong());
+    assertEquals(
+        "Only public tenantId can call this app specific API\n",
+        http.get("/" + tenant + "/users/count?includeAllTenants=true", CDI).body());
+    // Password-reset tokens belong to the app: one made in the tenant is consumed anywhere.
+    String token =
+        post(
+                "/" + tenant + "/recipe/user/password/reset/token",
+                "{\"userId\":\"" + user.get("id").asText() + "\",\"email\":\"" + email + "\"}")
+            .json()
+            .get("token")
+            .asText();
+    assertEquals(
+        "OK",
+        post("/public/recipe/user/password/reset/token/consume", "{\"token\":\"" + token + "\"}")
+            .json()
+            .get("status")
+            .asText());
+  }
+
+  @Test
   void fakeEmailsAreVerifiedFromTheStart() {
     String email = UUID.randomUUID() + "@stfakeemail.supertokens.com";
     JsonNode user = signUp(email, "pw-123456").get("user");
@@ -239,6 +339,13 @@ class EmailPasswordApiTest {
           "OK", defaults.http().post("/recipe/signup", body, CDI).json().get("status").asText());
       assertEquals(
           "OK", argon.http().post("/recipe/signup", body, CDI).json().get("status").asText());
+      if (backend == Backend.POSTGRES) {
+        String query = "SELECT password_hash FROM emailpassword_users WHERE email = ?";
+        String bcryptHash = TestUsers.rows(defaults.database(), query, email).get(0).get(0);
+        assertTrue(bcryptHash.startsWith("$2a$11$"), bcryptHash);
+        String argonHash = TestUsers.rows(argon.database(), query, email).get(0).get(0);
+        assertTrue(argonHash.startsWith("$argon2id$v=19$m=1024,t=1,p=2$"), argonHash);
+      }
       // Whatever it is configured with, a server verifies every format it may find.
       String bcrypt = BCrypt.hashpw("imported-pw", BCrypt.gensalt(5));
       String imported = unique("cross");
