@@ -11,10 +11,10 @@ import io.authcore.support.TestServer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,13 +31,13 @@ class AccountUpdateApiTest {
   TestServer server;
   Http http;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void start() {
     server = TestServer.start(backend, Map.of("bcrypt_log_rounds", "4"), Clock.systemUTC());
     http = server.http();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stop() {
     server.close();
   }

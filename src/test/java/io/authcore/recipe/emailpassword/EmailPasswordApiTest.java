@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,14 +39,14 @@ class EmailPasswordApiTest {
   TestServer server;
   Http http;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void start() {
     // Cheap hashes keep the suite fast; the format test below checks the default cost.
     server = TestServer.start(backend, Map.of("bcrypt_log_rounds", "4"), Clock.systemUTC());
     http = server.http();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stop() {
     server.close();
   }

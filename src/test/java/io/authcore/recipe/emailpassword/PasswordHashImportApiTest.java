@@ -13,10 +13,10 @@ import io.authcore.support.TestDatabases;
 import io.authcore.support.TestServer;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,7 +49,7 @@ class PasswordHashImportApiTest {
   TestServer server;
   Http http;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void start() {
     database = TestDatabases.fresh(backend);
     server =
@@ -60,7 +60,7 @@ class PasswordHashImportApiTest {
     http = server.http();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stop() {
     server.close();
   }
