@@ -1,6 +1,7 @@
 package io.authcore;
 
 import io.authcore.config.CoreConfig;
+import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
 import io.authcore.jobs.Jobs;
@@ -8,6 +9,12 @@ import io.authcore.recipe.core.ApiVersionApi;
 import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
+import io.authcore.recipe.emailpassword.AccountUpdateService;
+import io.authcore.recipe.emailpassword.EmailPasswordApi;
+import io.authcore.recipe.emailpassword.EmailPasswordService;
+import io.authcore.recipe.emailpassword.PasswordResetService;
+import io.authcore.recipe.emailverification.EmailVerificationApi;
+import io.authcore.recipe.emailverification.EmailVerificationService;
 import io.authcore.recipe.jwt.JwtApi;
 import io.authcore.recipe.jwt.JwtService;
 import io.authcore.recipe.license.LicenseApi;
@@ -24,6 +31,9 @@ import io.authcore.recipe.session.SessionApi;
 import io.authcore.recipe.session.SessionRegistry;
 import io.authcore.recipe.session.SessionService;
 import io.authcore.recipe.session.SigningKeys;
+import io.authcore.recipe.useridmapping.UserIdMappingApi;
+import io.authcore.recipe.useridmapping.UserIdMappingService;
+import io.authcore.recipe.users.UserDeletion;
 import io.authcore.recipe.users.UsersApi;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.Storage;
@@ -37,11 +47,13 @@ import java.util.List;
 public final class Authcore implements AutoCloseable {
   private final Storage storage;
   private final Jobs jobs;
+  private final PasswordHasher hasher;
   private final HttpServer server;
 
-  private Authcore(Storage storage, Jobs jobs, HttpServer server) {
+  private Authcore(Storage storage, Jobs jobs, PasswordHasher hasher, HttpServer server) {
     this.storage = storage;
     this.jobs = jobs;
+    this.hasher = hasher;
     this.server = server;
   }
 
@@ -52,6 +64,7 @@ public final class Authcore implements AutoCloseable {
   public static Authcore start(CoreConfig config, Clock clock) {
     Storage storage = JdbcStorage.open(config);
     Jobs jobs = new Jobs();
+    PasswordHasher hasher = new PasswordHasher(config);
     try {
       StoredTenants tenants = new StoredTenants(storage.tenants(), config, clock);
       SigningKeys keys = new SigningKeys(storage, clock, tenants);
@@ -66,6 +79,13 @@ public final class Authcore implements AutoCloseable {
           });
       MultitenancyService multitenancy =
           new MultitenancyService(storage, tenants, config, clock, keys::ensureKeys);
+      UsersService users = new UsersService(storage);
+      PasswordResetService resets =
+          new PasswordResetService(
+              storage, hasher, users, clock, config.longValue("password_reset_token_lifetime"));
+      EmailVerificationService verification =
+          new EmailVerificationService(
+              storage, clock, config.longValue("email_verification_token_lifetime"));
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -73,12 +93,18 @@ public final class Authcore implements AutoCloseable {
               new ConfigApi(config),
               new SessionApi(sessions, registry),
               new JwtApi(new JwtService(keys, clock)),
-              new UsersApi(new UsersService(storage)),
               new MultitenancyApi(multitenancy, tenants),
               new LicenseApi(new LicenseService(storage, clock), tenants),
               new MetadataApi(new MetadataService(storage)),
               new RolesApi(new RolesService(storage)),
-              new UserRolesApi(new UserRolesService(storage)));
+              new UserRolesApi(new UserRolesService(storage)),
+              new UsersApi(users, new UserDeletion(storage, users)),
+              new EmailPasswordApi(
+                  new EmailPasswordService(storage, hasher, users, clock),
+                  new AccountUpdateService(storage, hasher, users),
+                  resets),
+              new EmailVerificationApi(verification),
+              new UserIdMappingApi(new UserIdMappingService(storage, clock)));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
@@ -90,11 +116,15 @@ public final class Authcore implements AutoCloseable {
           Duration.ofHours(24),
           () -> tenants.appIds().forEach(keys::purgeExpired));
       jobs.every("expired sessions", Duration.ofHours(12), registry::purgeExpired);
+      jobs.every("expired password reset tokens", Duration.ofHours(1), resets::purgeExpired);
+      jobs.every(
+          "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
-      return new Authcore(storage, jobs, HttpServer.start(config, tenants, tenants, apis));
+      return new Authcore(storage, jobs, hasher, HttpServer.start(config, tenants, tenants, apis));
     } catch (RuntimeException e) {
       jobs.close();
+      hasher.close();
       storage.close();
       throw e;
     }
@@ -109,6 +139,7 @@ public final class Authcore implements AutoCloseable {
   public void close() {
     server.stop();
     jobs.close();
+    hasher.close();
     storage.close();
   }
 }

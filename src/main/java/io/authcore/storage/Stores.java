@@ -23,4 +23,14 @@ public interface Stores {
   RoleStore roles();
 
   RoleAssignmentStore roleAssignments();
+
+  UserListStore userLists();
+
+  UserDataStore userData();
+
+  UserIdMappingStore userIdMappings();
+
+  EmailPasswordStore emailPassword();
+
+  EmailVerificationStore emailVerification();
 }

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.storage.AccountIdStore;
+import io.authcore.storage.EmailPasswordStore;
+import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
 import io.authcore.storage.MetadataStore;
 import io.authcore.storage.RoleAssignmentStore;
@@ -13,6 +15,9 @@ import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserDataStore;
+import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 import io.authcore.tenancy.TenantId;
 import java.sql.Connection;
@@ -141,6 +146,31 @@ public final class JdbcStorage implements Storage {
   @Override
   public RoleAssignmentStore roleAssignments() {
     return pooled.roleAssignments();
+  }
+
+  @Override
+  public UserListStore userLists() {
+    return pooled.userLists();
+  }
+
+  @Override
+  public UserDataStore userData() {
+    return pooled.userData();
+  }
+
+  @Override
+  public UserIdMappingStore userIdMappings() {
+    return pooled.userIdMappings();
+  }
+
+  @Override
+  public EmailPasswordStore emailPassword() {
+    return pooled.emailPassword();
+  }
+
+  @Override
+  public EmailVerificationStore emailVerification() {
+    return pooled.emailVerification();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
+import io.authcore.storage.EmailPasswordStore;
+import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
 import io.authcore.storage.MetadataStore;
 import io.authcore.storage.RoleAssignmentStore;
@@ -9,6 +11,9 @@ import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserDataStore;
+import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 
 /** Every store, bound to one {@link ConnectionSource}: the pool, or one open transaction. */
@@ -22,6 +27,11 @@ final class JdbcStores implements Stores {
   private final MetadataStore metadata;
   private final RoleStore roles;
   private final RoleAssignmentStore roleAssignments;
+  private final UserListStore userLists;
+  private final UserDataStore userData;
+  private final UserIdMappingStore userIdMappings;
+  private final EmailPasswordStore emailPassword;
+  private final EmailVerificationStore emailVerification;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -34,6 +44,11 @@ final class JdbcStores implements Stores {
     this.metadata = new JdbcMetadataStore(sql, tables);
     this.roles = new JdbcRoleStore(sql, tables);
     this.roleAssignments = new JdbcRoleAssignmentStore(sql, tables);
+    this.userLists = new JdbcUserListStore(sql, tables);
+    this.userData = new JdbcUserDataStore(sql, tables);
+    this.userIdMappings = new JdbcUserIdMappingStore(sql, tables);
+    this.emailPassword = new JdbcEmailPasswordStore(sql, tables);
+    this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
   }
 
   @Override
@@ -79,5 +94,30 @@ final class JdbcStores implements Stores {
   @Override
   public RoleAssignmentStore roleAssignments() {
     return roleAssignments;
+  }
+
+  @Override
+  public UserListStore userLists() {
+    return userLists;
+  }
+
+  @Override
+  public UserDataStore userData() {
+    return userData;
+  }
+
+  @Override
+  public UserIdMappingStore userIdMappings() {
+    return userIdMappings;
+  }
+
+  @Override
+  public EmailPasswordStore emailPassword() {
+    return emailPassword;
+  }
+
+  @Override
+  public EmailVerificationStore emailVerification() {
+    return emailVerification;
   }
 }

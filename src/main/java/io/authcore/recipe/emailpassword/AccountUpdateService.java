@@ -1,0 +1,118 @@
+package io.authcore.recipe.emailpassword;
+
+import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.recipe.users.UsersService;
+import io.authcore.storage.Storage;
+import io.authcore.storage.StorageException;
+import io.authcore.storage.Stores;
+import io.authcore.storage.UserStore.AuthUser;
+import io.authcore.storage.UserStore.LoginMethod;
+import io.authcore.storage.Violation.Kind;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code PUT /recipe/user} for email-password users: a new email, a new password, or both. */
+public final class AccountUpdateService {
+  static final String CHANGE_NOT_ALLOWED_REASON =
+      "New email is associated with another primary user ID";
+
+  private final Storage storage;
+  private final PasswordHasher hasher;
+  private final UsersService users;
+
+  public AccountUpdateService(Storage storage, PasswordHasher hasher, UsersService users) {
+    this.storage = storage;
+    this.hasher = hasher;
+    this.users = users;
+  }
+
+  /**
+   * Updates the email-password login method {@code recipeUserId} (a SuperTokens or external id).
+   * The email arrives normalised; either may be null (unchanged).
+   *
+   * @throws StatusException {@code UNKNOWN_USER_ID_ERROR}, {@code EMAIL_ALREADY_EXISTS_ERROR} or
+   *     {@code EMAIL_CHANGE_NOT_ALLOWED_ERROR}
+   * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
+   */
+  public void update(String appId, String recipeUserId, String email, String password) {
+    String userId =
+        users
+            .superTokensId(appId, recipeUserId)
+            .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+    String hash = password == null ? null : hasher.hash(password);
+    boolean[] linked = {false};
+    try {
+      storage.runInTransaction(
+          tx -> {
+            if (!tx.userData().lock(appId, userId)) {
+              throw new StatusException(Status.UNKNOWN_USER_ID_ERROR);
+            }
+            AuthUser group =
+                tx.users()
+                    .find(appId, userId)
+                    .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+            LoginMethod method =
+                group.loginMethods().stream()
+                    .filter(m -> m.recipeUserId().equals(userId))
+                    .filter(m -> m.recipeId().equals(EmailPasswordService.RECIPE))
+                    .findFirst()
+                    .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+            linked[0] = group.isPrimaryUser();
+            if (email != null && !email.equals(method.email())) {
+              changeEmail(tx, appId, group, userId, email);
+            }
+            if (hash != null) {
+              tx.emailPassword().updatePasswordHash(appId, userId, hash);
+            }
+          });
+    } catch (StorageException e) {
+      // Another user took the email between the check and the write.
+      if (e.violation().filter(v -> v.is(Kind.UNIQUE, EmailPasswordService.EMAIL_KEY)).isEmpty()) {
+        throw e;
+      }
+      throw duplicate(linked[0]);
+    }
+  }
+
+  private void changeEmail(Stores tx, String appId, AuthUser group, String userId, String email) {
+    boolean linked = group.isPrimaryUser();
+    if (linked && reservedByAnotherPrimaryUser(tx, appId, group, email)) {
+      throw notAllowed();
+    }
+    if (tx.emailPassword().emailTakenInTenantsOf(appId, userId, email)) {
+      throw duplicate(linked);
+    }
+    tx.emailPassword().updateEmail(appId, userId, email);
+  }
+
+  /** Whether another primary user has a login method with this email in one of our tenants. */
+  private static boolean reservedByAnotherPrimaryUser(
+      Stores tx, String appId, AuthUser group, String email) {
+    Set<String> tenants = new java.util.HashSet<>();
+    group.loginMethods().forEach(m -> tenants.addAll(m.tenantIds()));
+    for (String tenantId : tenants) {
+      Set<String> others = tx.userLists().primaryIdsWithEmail(appId, tenantId, email);
+      others.remove(group.id());
+      for (AuthUser other : tx.users().groups(appId, others)) {
+        if (other.isPrimaryUser()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A linked or primary user gets the account-linking answer, as in the original's 12.x storage.
+   */
+  private static StatusException duplicate(boolean linked) {
+    return linked ? notAllowed() : new StatusException(Status.EMAIL_ALREADY_EXISTS_ERROR);
+  }
+
+  private static StatusException notAllowed() {
+    return new StatusException(
+        Status.EMAIL_CHANGE_NOT_ALLOWED_ERROR, Map.of("reason", CHANGE_NOT_ALLOWED_REASON));
+  }
+}

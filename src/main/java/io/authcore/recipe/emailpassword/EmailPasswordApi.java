@@ -1,0 +1,185 @@
+package io.authcore.recipe.emailpassword;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.crypto.password.InvalidPasswordHashException;
+import io.authcore.crypto.password.MissingSignerKeyException;
+import io.authcore.crypto.password.PasswordHashImport;
+import io.authcore.crypto.password.PasswordTooLongException;
+import io.authcore.http.Api;
+import io.authcore.http.Call;
+import io.authcore.http.Endpoint;
+import io.authcore.http.HttpError;
+import io.authcore.http.Json;
+import io.authcore.http.JsonBody;
+import io.authcore.http.Routes;
+import io.authcore.http.Scope;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.recipe.emailpassword.EmailPasswordService.Imported;
+import io.authcore.recipe.emailpassword.EmailPasswordService.SignedIn;
+import io.authcore.recipe.emailpassword.PasswordResetService.Consumed;
+import io.authcore.recipe.users.Emails;
+import io.authcore.recipe.users.UserView;
+import io.authcore.storage.UserStore.AuthUser;
+import java.util.Optional;
+
+/**
+ * The email-password endpoints of CDI 5.4. {@code GET}/{@code PUT /recipe/user} are registered
+ * without a recipe id: they answer the {@code emailpassword} rid, no rid and any unknown one, as
+ * the original's router does.
+ */
+public final class EmailPasswordApi implements Api {
+  private final EmailPasswordService accounts;
+  private final AccountUpdateService updates;
+  private final PasswordResetService resets;
+
+  public EmailPasswordApi(
+      EmailPasswordService accounts, AccountUpdateService updates, PasswordResetService resets) {
+    this.accounts = accounts;
+    this.updates = updates;
+    this.resets = resets;
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.post("/recipe/signup", guarded(this::signUp));
+    r.post("/recipe/signin", guarded(this::signIn));
+    r.get("/recipe/user", this::user);
+    r.put("/recipe/user", guarded(this::update)).scope(Scope.APP_PUBLIC_TENANT);
+    r.post("/recipe/user/password/reset/token", this::createResetToken);
+    r.post("/recipe/user/password/reset/token/consume", this::consumeResetToken);
+    r.post("/recipe/user/password/reset", guarded(this::resetPassword));
+    r.post("/recipe/user/passwordhash/import", guarded(this::importUser));
+  }
+
+  /** Turns the hasher's refusals into the answers the original gives (or would give). */
+  private static Endpoint guarded(Endpoint endpoint) {
+    return call -> {
+      try {
+        return endpoint.handle(call);
+      } catch (PasswordTooLongException e) {
+        throw HttpError.badRequest(e.getMessage());
+      } catch (MissingSignerKeyException e) {
+        throw new HttpError(500, e.originalText());
+      }
+    };
+  }
+
+  private Object signUp(Call call) {
+    JsonBody in = call.body();
+    String email = Emails.normalise(in.string("email"));
+    String password = in.string("password");
+    if (password.isEmpty()) {
+      throw HttpError.badRequest("Password cannot be an empty string");
+    }
+    return signedIn(accounts.signUp(call.tenant(), email, password));
+  }
+
+  private Object signIn(Call call) {
+    JsonBody in = call.body();
+    String email = Emails.normalise(in.string("email"));
+    String password = in.string("password");
+    return signedIn(accounts.signIn(call.tenant(), email, password));
+  }
+
+  private static ObjectNode signedIn(SignedIn result) {
+    ObjectNode out = Json.ok();
+    out.set("user", UserView.of(result.user()));
+    out.put("recipeUserId", result.recipeUserId());
+    return out;
+  }
+
+  private Object user(Call call) {
+    Optional<String> userId = call.query().optional("userId");
+    Optional<String> email = call.query().optional("email");
+    if (userId.isPresent() && email.isPresent()) {
+      throw HttpError.badRequest("Please provide only one of userId or email");
+    }
+    if (userId.isEmpty() && email.isEmpty()) {
+      throw HttpError.badRequest("Please provide one of userId or email");
+    }
+    Optional<AuthUser> user;
+    if (userId.isPresent()) {
+      // By id the API is app-specific.
+      if (!call.tenant().isPublicTenant()) {
+        throw HttpError.forbidden("Only public tenantId can call this app specific API");
+      }
+      user = accounts.byId(call.tenant().appId(), userId.get());
+    } else {
+      user = accounts.byEmail(call.tenant(), Emails.normalise(email.get()));
+    }
+    AuthUser found =
+        user.orElseThrow(
+            () ->
+                new StatusException(
+                    userId.isPresent()
+                        ? Status.UNKNOWN_USER_ID_ERROR
+                        : Status.UNKNOWN_EMAIL_ERROR));
+    ObjectNode out = Json.ok();
+    out.set("user", UserView.of(found));
+    return out;
+  }
+
+  private Object update(Call call) {
+    JsonBody in = call.body();
+    String recipeUserId = in.string("recipeUserId");
+    String email = in.optionalString("email").map(Emails::normalise).orElse(null);
+    String password = in.optionalString("password").orElse(null);
+    if (email == null && password == null) {
+      throw HttpError.badRequest("You have to provide either email or password.");
+    }
+    updates.update(call.tenant().appId(), recipeUserId, email, password);
+    return Json.ok();
+  }
+
+  private Object createResetToken(Call call) {
+    JsonBody in = call.body();
+    String userId = in.string("userId");
+    String email = in.string("email");
+    ObjectNode out = Json.ok();
+    out.put("token", resets.createToken(call.tenant().appId(), userId, email));
+    return out;
+  }
+
+  private Object consumeResetToken(Call call) {
+    Consumed consumed = resets.consume(call.tenant().appId(), call.body().string("token"));
+    ObjectNode out = Json.ok();
+    out.put("userId", consumed.userId());
+    out.put("email", consumed.email());
+    return out;
+  }
+
+  private Object resetPassword(Call call) {
+    JsonBody in = call.body();
+    String method = in.string("method");
+    String token = in.string("token");
+    String newPassword = in.string("newPassword");
+    if (!method.equals("token")) {
+      throw HttpError.badRequest("Unsupported method for password reset");
+    }
+    if (newPassword.isEmpty()) {
+      throw HttpError.badRequest("Password cannot be an empty string");
+    }
+    Consumed consumed = resets.resetPassword(call.tenant().appId(), token, newPassword);
+    ObjectNode out = Json.ok();
+    out.put("userId", consumed.userId());
+    return out;
+  }
+
+  private Object importUser(Call call) {
+    JsonBody in = call.body();
+    String email = Emails.normalise(in.string("email"));
+    String hash = in.string("passwordHash");
+    String algorithm = in.optionalString("hashingAlgorithm").orElse(null);
+    try {
+      Imported imported =
+          accounts.importUser(call.tenant(), email, PasswordHashImport.parse(hash, algorithm));
+      ObjectNode out = Json.ok();
+      out.set("user", UserView.of(imported.user()));
+      out.put("didUserAlreadyExist", imported.didUserAlreadyExist());
+      return out;
+    } catch (InvalidPasswordHashException e) {
+      throw HttpError.badRequest(e.getMessage());
+    }
+  }
+}

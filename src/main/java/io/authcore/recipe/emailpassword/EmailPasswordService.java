@@ -1,0 +1,220 @@
+package io.authcore.recipe.emailpassword;
+
+import io.authcore.crypto.RandomTokens;
+import io.authcore.crypto.password.InvalidPasswordHashException;
+import io.authcore.crypto.password.PasswordHashImport;
+import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.recipe.users.UsersService;
+import io.authcore.storage.EmailPasswordStore.Credentials;
+import io.authcore.storage.Storage;
+import io.authcore.storage.StorageException;
+import io.authcore.storage.UserStore.AuthUser;
+import io.authcore.storage.UserStore.LoginMethod;
+import io.authcore.storage.Violation;
+import io.authcore.storage.Violation.Kind;
+import io.authcore.tenancy.TenantId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The email-password recipe: sign-up, sign-in, lookup, import of hashes. Emails arrive normalised.
+ * Hashing happens before any transaction starts, so no database connection waits on it.
+ */
+public final class EmailPasswordService {
+  static final String RECIPE = "emailpassword";
+  static final String EMAIL_KEY = "emailpassword_user_to_tenant_email_key";
+
+  /** A fresh random id colliding with an existing one is (almost) impossible; retry a little. */
+  private static final int ID_ATTEMPTS = 3;
+
+  private final Storage storage;
+  private final PasswordHasher hasher;
+  private final UsersService users;
+  private final Clock clock;
+
+  public EmailPasswordService(
+      Storage storage, PasswordHasher hasher, UsersService users, Clock clock) {
+    this.storage = storage;
+    this.hasher = hasher;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** A signed-up or signed-in user: the whole group, and the id of the login method used. */
+  public record SignedIn(AuthUser user, String recipeUserId) {}
+
+  /**
+   * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
+   * @throws StatusException {@code EMAIL_ALREADY_EXISTS_ERROR}
+   */
+  public SignedIn signUp(TenantId tenant, String email, String password) {
+    String hash = hasher.hash(password);
+    long now = clock.millis();
+    // The original marks the placeholder emails SDKs make up for phone-only users as verified.
+    boolean fakeEmail =
+        email.endsWith("@stfakeemail.supertokens.com") || email.endsWith(".fakeemail.com");
+    String userId = insert(tenant, email, hash, now, fakeEmail);
+    return new SignedIn(newUser(tenant, userId, email, now, fakeEmail), userId);
+  }
+
+  /** A user just written: one login method, no mapping, not linked. */
+  private static AuthUser newUser(
+      TenantId tenant, String userId, String email, long now, boolean verified) {
+    LoginMethod method =
+        new LoginMethod(
+            RECIPE,
+            userId,
+            null,
+            Set.of(tenant.tenantId()),
+            now,
+            verified,
+            email,
+            null,
+            null,
+            null,
+            null);
+    return new AuthUser(userId, null, false, List.of(method));
+  }
+
+  /**
+   * Writes a new user under a fresh id and returns the id.
+   *
+   * @throws StatusException {@code EMAIL_ALREADY_EXISTS_ERROR} when the tenant has the email
+   */
+  private String insert(TenantId tenant, String email, String hash, long now, boolean verified) {
+    for (int attempt = 1; ; attempt++) {
+      String userId = RandomTokens.uuid();
+      try {
+        storage.runInTransaction(
+            tx -> {
+              tx.emailPassword()
+                  .insertUser(tenant.appId(), tenant.tenantId(), userId, email, hash, now);
+              if (verified) {
+                tx.emailVerification().markVerified(tenant.appId(), userId, email);
+              }
+            });
+        return userId;
+      } catch (StorageException e) {
+        Violation v = e.violation().orElseThrow(() -> e);
+        if (v.is(Kind.UNIQUE, EMAIL_KEY)) {
+          throw new StatusException(Status.EMAIL_ALREADY_EXISTS_ERROR);
+        }
+        if (v.kind() != Kind.UNIQUE || attempt >= ID_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * A wrong password and an unknown email fail alike, and take alike: an unknown email is checked
+   * against a dummy hash of the configured cost.
+   *
+   * @throws StatusException {@code WRONG_CREDENTIALS_ERROR}
+   * @throws io.authcore.crypto.password.MissingSignerKeyException for a Firebase scrypt hash
+   *     without a configured signer key
+   */
+  public SignedIn signIn(TenantId tenant, String email, String password) {
+    Optional<Credentials> found =
+        storage.emailPassword().findByEmail(tenant.appId(), tenant.tenantId(), email);
+    boolean matches =
+        found.isPresent()
+            ? hasher.verify(password, found.get().passwordHash())
+            : hasher.verifyAgainstDummy(password);
+    if (!matches) {
+      throw new StatusException(Status.WRONG_CREDENTIALS_ERROR);
+    }
+    String userId = found.get().userId();
+    AuthUser user =
+        storage
+            .users()
+            .find(tenant.appId(), userId)
+            .orElseThrow(() -> new StatusException(Status.WRONG_CREDENTIALS_ERROR));
+    return new SignedIn(user, shownIdOf(user, userId));
+  }
+
+  private static String shownIdOf(AuthUser user, String recipeUserId) {
+    return user.loginMethods().stream()
+        .filter(m -> m.recipeUserId().equals(recipeUserId))
+        .map(m -> m.externalId() != null ? m.externalId() : m.recipeUserId())
+        .findFirst()
+        .orElse(recipeUserId);
+  }
+
+  /**
+   * The deprecated {@code GET /recipe/user?userId}: the user reduced to this email-password login
+   * method, as the original shows it.
+   */
+  public Optional<AuthUser> byId(String appId, String userId) {
+    return users
+        .superTokensId(appId, userId)
+        .flatMap(
+            id ->
+                storage
+                    .users()
+                    .find(appId, id)
+                    .flatMap(
+                        group ->
+                            group.loginMethods().stream()
+                                .filter(m -> m.recipeUserId().equals(id))
+                                .filter(m -> m.recipeId().equals(RECIPE))
+                                .findFirst()
+                                .map(
+                                    m ->
+                                        new AuthUser(
+                                            m.recipeUserId(),
+                                            m.externalId(),
+                                            group.isPrimaryUser(),
+                                            List.of(m)))));
+  }
+
+  /** The deprecated {@code GET /recipe/user?email}: the whole group. */
+  public Optional<AuthUser> byEmail(TenantId tenant, String email) {
+    return storage
+        .emailPassword()
+        .findByEmail(tenant.appId(), tenant.tenantId(), email)
+        .flatMap(c -> storage.users().find(tenant.appId(), c.userId()));
+  }
+
+  /** What an import did. */
+  public record Imported(AuthUser user, boolean didUserAlreadyExist) {}
+
+  /**
+   * Creates a user with a given hash, or replaces the hash of the tenant's user with that email.
+   *
+   * @throws InvalidPasswordHashException with the original's 400 text
+   * @throws io.authcore.crypto.password.MissingSignerKeyException for a Firebase scrypt hash
+   *     without a configured signer key
+   */
+  public Imported importUser(TenantId tenant, String email, PasswordHashImport request)
+      throws InvalidPasswordHashException {
+    hasher.checkImport(request);
+    String hash = request.passwordHash();
+    while (true) {
+      Optional<Credentials> existing =
+          storage.emailPassword().findByEmail(tenant.appId(), tenant.tenantId(), email);
+      if (existing.isPresent()) {
+        String userId = existing.get().userId();
+        storage.emailPassword().updatePasswordHash(tenant.appId(), userId, hash);
+        Optional<AuthUser> user = storage.users().find(tenant.appId(), userId);
+        if (user.isPresent()) {
+          return new Imported(user.get(), true);
+        }
+      }
+      try {
+        long now = clock.millis();
+        String userId = insert(tenant, email, hash, now, false);
+        return new Imported(newUser(tenant, userId, email, now, false), false);
+      } catch (StatusException e) {
+        // Another request created the user meanwhile: overwrite its hash instead.
+        if (e.status() != Status.EMAIL_ALREADY_EXISTS_ERROR) {
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.authcore.recipe.emailpassword;
+
+import io.authcore.crypto.Hashes;
+import io.authcore.crypto.RandomTokens;
+import io.authcore.crypto.Secrets;
+import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.recipe.users.UsersService;
+import io.authcore.storage.EmailPasswordStore.ResetToken;
+import io.authcore.storage.Storage;
+import io.authcore.storage.StorageException;
+import io.authcore.storage.Stores;
+import io.authcore.storage.UserStore.AuthUser;
+import io.authcore.storage.UserStore.LoginMethod;
+import io.authcore.storage.Violation.Kind;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Password-reset tokens. A token is 48 random bytes (base64url) handed out once; the database only
+ * ever holds its SHA-256 hex, as the original stores it, so a database shared with the original
+ * accepts either's tokens. Tokens belong to the app, last {@code password_reset_token_lifetime},
+ * and consuming one deletes every reset token of its user, in one transaction under the user's
+ * lock: of two concurrent consumptions exactly one succeeds.
+ */
+public final class PasswordResetService {
+  private static final int TOKEN_BYTES = 48;
+  private static final int ATTEMPTS = 3;
+
+  private final Storage storage;
+  private final PasswordHasher hasher;
+  private final UsersService users;
+  private final Clock clock;
+  private final long lifetimeMs;
+
+  public PasswordResetService(
+      Storage storage, PasswordHasher hasher, UsersService users, Clock clock, long lifetimeMs) {
+    this.storage = storage;
+    this.hasher = hasher;
+    this.users = users;
+    this.clock = clock;
+    this.lifetimeMs = lifetimeMs;
+  }
+
+  /**
+   * A new token for the user (a SuperTokens or external id) to set up a password for {@code email}.
+   *
+   * @throws StatusException {@code UNKNOWN_USER_ID_ERROR}
+   */
+  public String createToken(String appId, String userId, String email) {
+    String superTokensId =
+        users
+            .superTokensId(appId, userId)
+            .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+    for (int attempt = 1; ; attempt++) {
+      String token = RandomTokens.base64Url(TOKEN_BYTES);
+      ResetToken row =
+          new ResetToken(
+              appId, superTokensId, Hashes.sha256Hex(token), clock.millis() + lifetimeMs, email);
+      try {
+        storage.emailPassword().insertResetToken(row);
+        return token;
+      } catch (StorageException e) {
+        var violation = e.violation();
+        if (violation.isPresent() && violation.get().kind() == Kind.FOREIGN_KEY) {
+          throw new StatusException(Status.UNKNOWN_USER_ID_ERROR); // deleted meanwhile
+        }
+        if (violation.isEmpty() || attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A consumed token: whose it was (the external id when mapped) and for which email. */
+  public record Consumed(String userId, String email) {}
+
+  /**
+   * @throws StatusException {@code RESET_PASSWORD_INVALID_TOKEN_ERROR}
+   */
+  public Consumed consume(String appId, String token) {
+    return consume(appId, token, null);
+  }
+
+  /**
+   * The legacy flow: consumes the token and sets the new password in the same transaction.
+   *
+   * @throws StatusException {@code RESET_PASSWORD_INVALID_TOKEN_ERROR}
+   * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
+   */
+  public Consumed resetPassword(String appId, String token, String newPassword) {
+    return consume(appId, token, hasher.hash(newPassword));
+  }
+
+  private Consumed consume(String appId, String token, String newHash) {
+    String hash = Hashes.sha256Hex(token);
+    ResetToken found = storage.emailPassword().resetToken(appId, hash).orElseThrow(this::invalid);
+    // An expired token is deleted (with the user's others) and still refused: the deletion must
+    // commit, so the outcome is returned rather than thrown from inside the transaction.
+    Optional<Consumed> result =
+        storage.inTransaction(tx -> consumeLocked(tx, appId, found.userId(), hash, newHash));
+    Consumed consumed = result.orElseThrow(this::invalid);
+    String shown =
+        storage.accountIds().externalIdOf(appId, consumed.userId()).orElse(consumed.userId());
+    return new Consumed(shown, consumed.email());
+  }
+
+  private Optional<Consumed> consumeLocked(
+      Stores tx, String appId, String userId, String hash, String newHash) {
+    if (!tx.userData().lock(appId, userId)) {
+      return Optional.empty();
+    }
+    // Read again under the lock: a concurrent consumption has deleted it by now if it won.
+    Optional<ResetToken> current =
+        tx.emailPassword().resetTokensOf(appId, userId).stream()
+            .filter(t -> Secrets.equal(t.tokenHash(), hash))
+            .findFirst();
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    tx.emailPassword().deleteResetTokensOf(appId, userId);
+    if (current.get().expiry() < clock.millis()) {
+      return Optional.empty();
+    }
+    if (newHash != null) {
+      tx.emailPassword().updatePasswordHash(appId, userId, newHash);
+      return Optional.of(new Consumed(userId, current.get().email()));
+    }
+    String email = current.get().email();
+    if (email == null) {
+      // A token from before account linking: the user's only login method says which email.
+      AuthUser user = tx.users().find(appId, userId).orElse(null);
+      if (user == null || user.loginMethods().size() != 1) {
+        return Optional.empty();
+      }
+      LoginMethod only = user.loginMethods().get(0);
+      if (only.email() == null || !only.recipeId().equals(EmailPasswordService.RECIPE)) {
+        return Optional.empty();
+      }
+      email = only.email();
+    }
+    return Optional.of(new Consumed(userId, email));
+  }
+
+  /** Deletes expired tokens; the original does this every hour. */
+  public int purgeExpired() {
+    return storage.emailPassword().deleteExpiredResetTokens(clock.millis());
+  }
+
+  private StatusException invalid() {
+    return new StatusException(Status.RESET_PASSWORD_INVALID_TOKEN_ERROR);
+  }
+}
