@@ -166,6 +166,12 @@ public final class SigningKeys {
       if (nextRotationCheck.getOrDefault(appId, 0L) <= now) {
         long tick = Math.max(500, Math.min(30_000, timing.updateIntervalMs(appId) / 10));
         nextRotationCheck.put(appId, now + tick);
+        AppKeys cached = cache.get(appId);
+        if (cached != null && !rotationDue(appId, cached.dynamic())) {
+          // Not due by what we hold, so not due at all: a key another core made is newer still,
+          // and every core reloads when its cached key comes due, in time for the overlap.
+          continue;
+        }
         try {
           rotateIfDue(appId);
         } catch (RuntimeException e) {
