@@ -6,18 +6,22 @@ import io.authcore.tenancy.Tenants;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The Undertow server and its root handler chain. */
 public final class HttpServer {
   private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
   private final Undertow undertow;
+  private final ExecutorService slowPool;
 
-  private HttpServer(Undertow undertow) {
+  private HttpServer(Undertow undertow, ExecutorService slowPool) {
     this.undertow = undertow;
+    this.slowPool = slowPool;
   }
 
   /** Binds {@code host:port} from the config (port 0 picks a free one) and starts serving. */
@@ -31,23 +35,39 @@ public final class HttpServer {
    */
   public static HttpServer start(
       CoreConfig config, Tenants tenants, TenantConfigs configs, List<? extends Api> apis) {
+    int workers = config.integer("max_server_pool_size");
+    ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(config.port(), config.host())
-            .setWorkerThreads(config.integer("max_server_pool_size"))
+            .setWorkerThreads(workers)
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-            .setHandler(rootHandler(config, tenants, configs, Router.of(apis)))
+            .setHandler(rootHandler(config, tenants, configs, Router.of(apis), slowPool))
             .build();
-    undertow.start();
-    return new HttpServer(undertow);
+    try {
+      undertow.start();
+    } catch (RuntimeException e) {
+      slowPool.shutdownNow();
+      throw e;
+    }
+    return new HttpServer(undertow, slowPool);
   }
 
   static HttpHandler rootHandler(
-      CoreConfig config, Tenants tenants, TenantConfigs configs, Router router) {
-    return new BlockingHandler( // leave the I/O thread: endpoints block on JDBC and hashing
+      CoreConfig config, Tenants tenants, TenantConfigs configs, Router router, Executor slowPool) {
+    RequestContext context = new RequestContext(config, tenants, configs, router);
+    return new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
+        context,
+        slowPool,
         new ErrorMapper( // the one place that turns exceptions into the original's responses
-            new RequestContext(config, tenants, configs, router))); // prefix, key, cdi, scope
+            context)); // prefix, api key, cdi-version, scope, then the endpoint
+  }
+
+  private static Thread slowThread(Runnable task) {
+    Thread thread = new Thread(task, "authcore-slow");
+    thread.setDaemon(true);
+    return thread;
   }
 
   public int port() {
@@ -56,5 +76,6 @@ public final class HttpServer {
 
   public void stop() {
     undertow.stop();
+    slowPool.shutdownNow();
   }
 }

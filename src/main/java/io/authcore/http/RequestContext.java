@@ -6,6 +6,7 @@ import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.Tenants;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,17 +40,43 @@ final class RequestContext implements HttpHandler {
   /** The endpoint's path with the tenant prefix taken off, and the ids the prefix named. */
   record Resolved(String path, String appId, String tenantId) {}
 
-  @Override
-  public void handleRequest(HttpServerExchange exchange) throws Exception {
-    String path = exchange.getRequestPath();
+  private static final AttachmentKey<Resolved> RESOLVED = AttachmentKey.create(Resolved.class);
+  private static final Resolved UNKNOWN = new Resolved(null, null, null);
+
+  /**
+   * Resolves the request's path once, on the I/O thread, and keeps the result on the exchange; the
+   * pool that serves the request depends on it.
+   */
+  Resolved resolve(HttpServerExchange exchange) {
+    Resolved resolved = exchange.getAttachment(RESOLVED);
+    if (resolved == null) {
+      resolved = resolvePath(exchange.getRequestPath());
+      exchange.putAttachment(RESOLVED, resolved);
+    }
+    return resolved;
+  }
+
+  /** True when the request goes to an endpoint registered as {@link Route#slow()}. */
+  boolean isSlow(HttpServerExchange exchange) {
+    Resolved resolved = resolve(exchange);
+    return resolved != UNKNOWN && router.isSlow(resolved.path());
+  }
+
+  private Resolved resolvePath(String path) {
     if (!basePath.isEmpty()) {
       if (!path.equals(basePath) && !path.startsWith(basePath + "/")) {
-        throw HttpError.notFound();
+        return UNKNOWN;
       }
       path = path.substring(basePath.length());
     }
     Resolved resolved = resolve(path.isEmpty() ? "/" : path.toLowerCase(Locale.ROOT));
-    if (resolved == null) {
+    return resolved == null ? UNKNOWN : resolved;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    Resolved resolved = resolve(exchange);
+    if (resolved == UNKNOWN) {
       CdiRange.from(configs.config(TenantId.BASE))
           .parse(exchange.getRequestHeaders().getFirst("cdi-version"), false);
       throw HttpError.notFound();

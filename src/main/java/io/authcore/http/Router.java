@@ -2,9 +2,11 @@ package io.authcore.http;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * (path, method, rid) to route. The original's paths are all static, so this is a map lookup; only
@@ -13,6 +15,8 @@ import java.util.Map;
 final class Router {
   /** path -> method -> rid ("" for the default) -> route */
   private final Map<String, Map<String, Map<String, Route>>> routes = new HashMap<>();
+
+  private final Set<String> slowPaths = new HashSet<>();
 
   static Router of(List<? extends Api> apis) {
     List<Route> registered = new ArrayList<>();
@@ -56,6 +60,9 @@ final class Router {
               .routes
               .computeIfAbsent(route.path, p -> new HashMap<>())
               .computeIfAbsent(route.method, m -> new HashMap<>());
+      if (route.slow) {
+        router.slowPaths.add(route.path);
+      }
       if (byRid.put(route.rid, route) != null) {
         throw new IllegalStateException(
             "route registered twice: " + route.method + " " + route.path);
@@ -76,6 +83,11 @@ final class Router {
     }
     Route route = rid == null ? null : byRid.get(rid);
     return route != null ? route : byRid.get("");
+  }
+
+  /** Whether any method of this known path is registered as slow. */
+  boolean isSlow(String path) {
+    return slowPaths.contains(path);
   }
 
   /** Any route of a known path: its checks apply before the method is looked at. */

@@ -1,6 +1,8 @@
 package io.authcore.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.authcore.config.ConfigLoader;
 import io.authcore.recipe.Status;
@@ -9,10 +11,16 @@ import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.Tenants;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +48,9 @@ class PipelineTest {
           return appExists(t) && tenants.contains(t.appId() + "/" + t.tenantId());
         }
       };
+
+  static final CountDownLatch ARRIVED = new CountDownLatch(10);
+  static final CountDownLatch RELEASE = new CountDownLatch(1);
 
   static final Api PROBES =
       routes -> {
@@ -80,6 +91,18 @@ class PipelineTest {
         routes.get(
             "/probe/headers",
             call -> Response.withHeaders("plain", Map.of("Cache-Control", "max-age=5")));
+        routes.get("/probe/thread", call -> Thread.currentThread().getName());
+        routes.get("/probe/slow", call -> Thread.currentThread().getName()).slow();
+        routes
+            .get(
+                "/probe/blocked",
+                call -> {
+                  // Holds its thread until the test lets go, like a sign-in waiting for a hash.
+                  ARRIVED.countDown();
+                  RELEASE.await(30, TimeUnit.SECONDS);
+                  return "released";
+                })
+            .slow();
         routes.get("/probe/rid", call -> Json.ok().put("rid", "default"));
         routes.get("/probe/rid", call -> Json.ok().put("rid", "thirdparty")).rid("thirdparty");
       };
@@ -304,6 +327,38 @@ class PipelineTest {
         "an unknown app skips the key check and fails on the app");
     Reply beforeVersion = keyedHttp.get("/probe/tenant", "cdi-version", "abc");
     assertEquals(401, beforeVersion.status(), "the key is checked before the cdi-version");
+  }
+
+  @Test
+  void slowEndpointsRunOnTheirOwnPool() {
+    assertTrue(http.get("/probe/slow").body().startsWith("authcore-slow"));
+    assertFalse(http.get("/probe/thread").body().startsWith("authcore-slow"));
+  }
+
+  @Test
+  void aFloodOfSlowRequestsLeavesTheWorkersFree() throws Exception {
+    // More blocked slow requests than there are worker threads (max_server_pool_size 10), each on
+    // a client thread of its own so that all of them are in flight at once.
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Reply>> blocked = new ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        blocked.add(clients.submit(() -> http.get("/probe/blocked")));
+      }
+      try {
+        assertTrue(ARRIVED.await(10, TimeUnit.SECONDS), "ten slow requests hold ten threads");
+        Reply normal = clients.submit(() -> http.get("/probe/tenant")).get(10, TimeUnit.SECONDS);
+        assertEquals(200, normal.status(), "answered while every slow thread is busy");
+        assertFalse(blocked.get(0).isDone(), "the slow requests are still waiting");
+      } finally {
+        RELEASE.countDown();
+      }
+      for (Future<Reply> reply : blocked) {
+        assertEquals("released\n", reply.get(30, TimeUnit.SECONDS).body());
+      }
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test

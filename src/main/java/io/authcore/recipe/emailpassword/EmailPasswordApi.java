@@ -42,13 +42,13 @@ public final class EmailPasswordApi implements Api {
 
   @Override
   public void routes(Routes r) {
-    r.post("/recipe/signup", guarded(this::signUp));
-    r.post("/recipe/signin", guarded(this::signIn));
+    r.post("/recipe/signup", guarded(this::signUp)).slow();
+    r.post("/recipe/signin", guarded(this::signIn)).slow();
     r.get("/recipe/user", this::user);
-    r.put("/recipe/user", guarded(this::update)).scope(Scope.APP_PUBLIC_TENANT);
+    r.put("/recipe/user", guarded(this::update)).scope(Scope.APP_PUBLIC_TENANT).slow();
     r.post("/recipe/user/password/reset/token", this::createResetToken);
     r.post("/recipe/user/password/reset/token/consume", this::consumeResetToken);
-    r.post("/recipe/user/password/reset", guarded(this::resetPassword));
+    r.post("/recipe/user/password/reset", guarded(this::resetPassword)).slow();
     r.post("/recipe/user/passwordhash/import", guarded(this::importUser));
   }
 
