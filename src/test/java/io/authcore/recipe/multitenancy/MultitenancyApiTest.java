@@ -565,6 +565,28 @@ class MultitenancyApiTest {
               + " delete a connectionUriDomain",
           byIp.post(
               MT + "/connectionuridomain/remove", "{\"connectionUriDomain\":\"127.0.0.1\"}", CDI));
+      // An app made through the domain belongs to it, not to the default domain.
+      assertEquals(
+          "{\"status\":\"OK\",\"createdNew\":true}\n",
+          byIp.put(MT + "/app/v2", "{\"appId\":\"in-domain\"}", CDI).body());
+      assertEquals(
+          "OK",
+          byIp.get("/appid-in-domain/public" + MT + "/tenant/v2", CDI)
+              .json()
+              .get("status")
+              .asText());
+      assertEquals(
+          "TENANT_NOT_FOUND_ERROR",
+          get("/appid-in-domain/public" + MT + "/tenant/v2").json().get("status").asText());
+      assertEquals(2, byIp.get(MT + "/app/list/v2", CDI).json().get("apps").size());
+      assertError(
+          403,
+          "Please delete all apps except the public appID for this connectionUriDomain before"
+              + " calling the delete API.",
+          post(MT + "/connectionuridomain/remove", "{\"connectionUriDomain\":\"127.0.0.1\"}"));
+      assertEquals(
+          "{\"status\":\"OK\",\"didExist\":true}\n",
+          byIp.post(MT + "/app/remove", "{\"appId\":\"in-domain\"}", CDI).body());
     } finally {
       assertEquals(
           "{\"status\":\"OK\",\"didExist\":true}\n",
