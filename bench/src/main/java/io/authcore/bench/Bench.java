@@ -166,7 +166,13 @@ final class Bench implements Machine.Log {
           ran.add(RunRecord.Backend.skipped(backend, "PostgreSQL not available: " + pgProblem));
           continue;
         }
-        ran.add(runBackend(backend, scenarios));
+        try {
+          ran.add(runBackend(backend, scenarios));
+        } catch (Exception e) {
+          // One backend failing (the server did not start, or died) still leaves a report.
+          line("backend " + backend + " failed: " + e.getMessage());
+          ran.add(RunRecord.Backend.skipped(backend, "failed: " + e.getMessage()));
+        }
       }
       RunRecord record =
           new RunRecord(

@@ -70,7 +70,8 @@ final class Verdicts {
     for (RunRecord.Backend b : backends) {
       boolean mem = b.name().equals("memory");
       if (b.skipped() != null) {
-        rows.add(note(b.name(), "-", "SKIP", b.skipped()));
+        rows.add(
+            note(b.name(), "-", b.skipped().startsWith("failed") ? "FAIL" : "SKIP", b.skipped()));
         continue;
       }
       rows.add(
