@@ -1,0 +1,80 @@
+package io.authcore.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** target/authcore.jar started as the launcher starts it, in the foreground, on a free port. */
+final class AuthcoreServer implements AutoCloseable {
+  final Child child;
+  final int port;
+  final List<String> command;
+
+  private AuthcoreServer(Child child, int port, List<String> command) {
+    this.child = child;
+    this.port = port;
+    this.command = command;
+  }
+
+  /**
+   * @param extraFlags more JVM flags (a JFR recording, ...); empty for the figures
+   * @param env POSTGRESQL_CONNECTION_URI for PostgreSQL; empty for the in-memory database
+   */
+  static AuthcoreServer start(
+      Path jar,
+      List<String> flags,
+      List<String> extraFlags,
+      Map<String, String> env,
+      Path dir,
+      String name)
+      throws IOException {
+    int port = freePort();
+    Files.createDirectories(dir);
+    // A config file of its own, so no config.yaml lying around (the clone's, the jar
+    // directory's) changes what is measured; everything else is the default.
+    Path config = dir.resolve("config.yaml");
+    Files.writeString(config, "core_config_version: 0\n");
+    List<String> jvm = new ArrayList<>(flags);
+    jvm.addAll(extraFlags);
+    List<String> command =
+        Child.java(
+            jvm,
+            "-jar",
+            jar.toString(),
+            "start",
+            "--foreground",
+            "--host=127.0.0.1",
+            "--port=" + port,
+            "--with-config=" + config,
+            "--with-temp-dir=" + dir);
+    Child child = Child.start(name, command, dir, dir.resolve(name + ".log"), env);
+    AuthcoreServer server = new AuthcoreServer(child, port, command);
+    try {
+      child.awaitLine("Started SuperTokens on", 60_000);
+    } catch (IOException e) {
+      child.close();
+      throw e;
+    }
+    return server;
+  }
+
+  InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    child.close();
+  }
+}

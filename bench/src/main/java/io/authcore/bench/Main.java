@@ -1,0 +1,68 @@
+package io.authcore.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code bench/run [options]}: the benchmark (see bench/README.md). The other commands are what the
+ * run starts in JVMs of their own ({@code undertow}, {@code ceiling}) and a JFR summary ({@code
+ * hot}).
+ */
+public final class Main {
+  private Main() {}
+
+  /** GET one path with this harness's client, to compare the client with another (wrk). */
+  private static void load(Options o) {
+    int port = o.integer("port", 3567);
+    String host = "127.0.0.1:" + port;
+    java.util.List<Conversation> c = new java.util.ArrayList<>();
+    for (int i = 0; i < o.integer("conns", 64); i++) {
+      c.add(new Conversations.Repeat(Request.get("hello", host, o.string("path", "/hello"))));
+    }
+    LoadResult r =
+        LoadClient.run(
+            new java.net.InetSocketAddress("127.0.0.1", port),
+            c,
+            o.integer("client-threads", Machine.cores()),
+            o.decimal("warmup", 5),
+            o.decimal("measure", 10),
+            5,
+            o.integer("pid", -1));
+    LoadResult.Figures f = r.figures();
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%.0f req/s, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, errors %d, client CPU %.0f%%%n",
+        f.rps(),
+        f.p50Ms(),
+        f.p90Ms(),
+        f.p99Ms(),
+        f.errors(),
+        r.clientCpuPercent);
+  }
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
+    Options options =
+        new Options(
+            args, command.equals("run") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1);
+    switch (command) {
+      case "run" -> {
+        List<String> unknown = options.unknown(Bench.OPTIONS);
+        if (!unknown.isEmpty()) {
+          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
+          System.exit(2);
+        }
+        System.exit(new Bench(options).run());
+      }
+      case "undertow" -> BareUndertow.main(options);
+      case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
+      case "load" -> load(options);
+      case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
+      default -> {
+        System.err.println(
+            "usage: bench/run [run] [--option=value ...] | hot <file.jfr> [--top=N]");
+        System.exit(2);
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.authcore.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * wrk for the /hello figures, when it is installed: it spends less CPU per request than a JVM
+ * client, and on two shared cores every cycle the client spends is one the server does not get. The
+ * bare-Undertow ceiling and the server's /hello always use the same client within a run.
+ */
+final class Wrk {
+  private Wrk() {}
+
+  static boolean installed() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A warm-up run, then the measured run; the result holds one operation, {@code op}. */
+  static LoadResult run(
+      String op,
+      int port,
+      String path,
+      int conns,
+      int threads,
+      double warmup,
+      double measure,
+      long serverPid)
+      throws IOException {
+    String url = "http://127.0.0.1:" + port + path;
+    String t = "-t" + Math.max(1, threads);
+    String c = "-c" + conns;
+    if (warmup > 0) {
+      Child.exec(List.of("wrk", t, c, "-d" + seconds(warmup), url), (long) warmup + 60);
+    }
+    long server0 = Machine.cpuTicks(serverPid);
+    long start = System.nanoTime();
+    Child.Result r =
+        Child.exec(
+            List.of("wrk", t, c, "-d" + seconds(measure), "--latency", url), (long) measure + 60);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long server1 = Machine.cpuTicks(serverPid);
+    if (r.exit() != 0) {
+      throw new IOException("wrk failed: " + r.output().strip());
+    }
+    return parse(
+        op,
+        r.output(),
+        measure,
+        server0 < 0 ? -1 : Machine.percentOfCore(server1 - server0, elapsed));
+  }
+
+  private static String seconds(double s) {
+    return Math.max(1, Math.round(s)) + "s";
+  }
+
+  static LoadResult parse(String op, String out, double measure, double serverCpu) {
+    double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
+    long requests = (long) number(out, "(\\d+) requests in");
+    long non2xx = (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
+    long socket = 0;
+    Matcher m =
+        Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+            .matcher(out);
+    Map<String, Integer> reasons = new LinkedHashMap<>();
+    if (m.find()) {
+      for (int i = 1; i <= 4; i++) {
+        socket += Long.parseLong(m.group(i));
+      }
+      reasons.put(op + ": wrk " + m.group(0), (int) socket);
+    }
+    if (non2xx > 0) {
+      reasons.put(op + ": non-2xx", (int) non2xx);
+    }
+    LoadResult.Figures f =
+        new LoadResult.Figures(
+            rps,
+            requests,
+            non2xx + socket,
+            0,
+            latency(out, "50%"),
+            latency(out, "90%"),
+            latency(out, "99%"),
+            maxLatency(out),
+            reasons);
+    Map<String, LoadResult.Figures> figures = new LinkedHashMap<>();
+    figures.put(op, f);
+    return LoadResult.of(measure, figures, serverCpu, -1);
+  }
+
+  private static double number(String out, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(out);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  private static double latency(String out, String percentile) {
+    Matcher m = Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+    return m.find() ? millis(m.group(1), m.group(2)) : 0;
+  }
+
+  private static double maxLatency(String out) {
+    Matcher m = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+([0-9.]+)(us|ms|s)").matcher(out);
+    return m.find() ? millis(m.group(1), m.group(2)) : 0;
+  }
+
+  private static double millis(String value, String unit) {
+    double v = Double.parseDouble(value);
+    return switch (unit.toLowerCase(Locale.ROOT)) {
+      case "us" -> v / 1000;
+      case "s" -> v * 1000;
+      default -> v;
+    };
+  }
+}
