@@ -189,13 +189,14 @@ describeOnEveryStorage("sessions", {}, (suite) => {
     );
 });
 
-describeOnEveryStorage("sessions with one-second access tokens", { coreEnv: { ACCESS_TOKEN_VALIDITY: "1" } }, (suite) => {
+describeOnEveryStorage("sessions with two-second access tokens", { coreEnv: { ACCESS_TOKEN_VALIDITY: "2" } }, (suite) => {
     suite.scenario("an expired access token needs a refresh, which works", { sdk: {} }, async () => {
         const { tokens } = await create("user-expiring");
         const fresh = await Session.getSessionWithoutRequestResponse(tokens.accessToken);
         assert.equal(fresh.getUserId(), "user-expiring");
-        // Real time: the SDK checks exp itself, with no clock to inject. Whole seconds, so wait two.
-        await new Promise((resolve) => setTimeout(resolve, 2100));
+        // Real time: the SDK checks exp itself, with no clock to inject. iat is rounded down to a
+        // whole second, so a two-second token lives more than one second and less than three.
+        await new Promise((resolve) => setTimeout(resolve, 3100));
         for (const checkDatabase of [false, true]) {
             await rejects(
                 Session.getSessionWithoutRequestResponse(tokens.accessToken, undefined, { checkDatabase }),

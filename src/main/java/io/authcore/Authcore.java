@@ -81,11 +81,8 @@ public final class Authcore implements AutoCloseable {
           new MultitenancyService(storage, tenants, config, clock, keys::ensureKeys);
       UsersService users = new UsersService(storage);
       PasswordResetService resets =
-          new PasswordResetService(
-              storage, hasher, users, clock, config.longValue("password_reset_token_lifetime"));
-      EmailVerificationService verification =
-          new EmailVerificationService(
-              storage, clock, config.longValue("email_verification_token_lifetime"));
+          new PasswordResetService(storage, hasher, tenants, users, clock);
+      EmailVerificationService verification = new EmailVerificationService(storage, clock, tenants);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -100,8 +97,8 @@ public final class Authcore implements AutoCloseable {
               new UserRolesApi(new UserRolesService(storage)),
               new UsersApi(users, new UserDeletion(storage, users)),
               new EmailPasswordApi(
-                  new EmailPasswordService(storage, hasher, users, clock),
-                  new AccountUpdateService(storage, hasher, users),
+                  new EmailPasswordService(storage, hasher, tenants, users, clock),
+                  new AccountUpdateService(storage, hasher, tenants, users),
                   resets),
               new EmailVerificationApi(verification),
               new UserIdMappingApi(new UserIdMappingService(storage, clock)));

@@ -73,6 +73,16 @@ public final class PasswordHasher implements AutoCloseable {
    * @throws PasswordTooLongException if the password exceeds {@link #MAX_PASSWORD_BYTES}
    */
   public String hash(String password) {
+    return hash(password, algorithm);
+  }
+
+  /**
+   * A new hash with {@code algorithm} ({@link HashingAlgorithm#BCRYPT} or {@link
+   * HashingAlgorithm#ARGON2}, at the configured costs): apps may choose their own algorithm.
+   *
+   * @throws PasswordTooLongException if the password exceeds {@link #MAX_PASSWORD_BYTES}
+   */
+  public String hash(String password, HashingAlgorithm algorithm) {
     Objects.requireNonNull(password, "password");
     if (tooLong(password)) {
       throw new PasswordTooLongException();

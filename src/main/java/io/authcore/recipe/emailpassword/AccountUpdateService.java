@@ -10,6 +10,7 @@ import io.authcore.storage.Stores;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
 import io.authcore.storage.Violation.Kind;
+import io.authcore.tenancy.TenantConfigs;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,12 +20,13 @@ public final class AccountUpdateService {
       "New email is associated with another primary user ID";
 
   private final Storage storage;
-  private final PasswordHasher hasher;
+  private final AppPasswords passwords;
   private final UsersService users;
 
-  public AccountUpdateService(Storage storage, PasswordHasher hasher, UsersService users) {
+  public AccountUpdateService(
+      Storage storage, PasswordHasher hasher, TenantConfigs configs, UsersService users) {
     this.storage = storage;
-    this.hasher = hasher;
+    this.passwords = new AppPasswords(hasher, configs);
     this.users = users;
   }
 
@@ -41,7 +43,7 @@ public final class AccountUpdateService {
         users
             .superTokensId(appId, recipeUserId)
             .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
-    String hash = password == null ? null : hasher.hash(password);
+    String hash = password == null ? null : passwords.hash(appId, password);
     boolean[] linked = {false};
     try {
       storage.runInTransaction(

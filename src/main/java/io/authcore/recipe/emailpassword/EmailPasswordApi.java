@@ -137,7 +137,7 @@ public final class EmailPasswordApi implements Api {
     String userId = in.string("userId");
     String email = in.string("email");
     ObjectNode out = Json.ok();
-    out.put("token", resets.createToken(call.tenant().appId(), userId, email));
+    out.put("token", resets.createToken(call.tenant(), userId, email));
     return out;
   }
 

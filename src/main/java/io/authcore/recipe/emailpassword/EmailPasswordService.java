@@ -14,6 +14,7 @@ import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
 import io.authcore.storage.Violation;
 import io.authcore.storage.Violation.Kind;
+import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.TenantId;
 import java.time.Clock;
 import java.util.List;
@@ -33,13 +34,19 @@ public final class EmailPasswordService {
 
   private final Storage storage;
   private final PasswordHasher hasher;
+  private final AppPasswords passwords;
   private final UsersService users;
   private final Clock clock;
 
   public EmailPasswordService(
-      Storage storage, PasswordHasher hasher, UsersService users, Clock clock) {
+      Storage storage,
+      PasswordHasher hasher,
+      TenantConfigs configs,
+      UsersService users,
+      Clock clock) {
     this.storage = storage;
     this.hasher = hasher;
+    this.passwords = new AppPasswords(hasher, configs);
     this.users = users;
     this.clock = clock;
   }
@@ -52,7 +59,7 @@ public final class EmailPasswordService {
    * @throws StatusException {@code EMAIL_ALREADY_EXISTS_ERROR}
    */
   public SignedIn signUp(TenantId tenant, String email, String password) {
-    String hash = hasher.hash(password);
+    String hash = passwords.hash(tenant.appId(), password);
     long now = clock.millis();
     // The original marks the placeholder emails SDKs make up for phone-only users as verified.
     boolean fakeEmail =

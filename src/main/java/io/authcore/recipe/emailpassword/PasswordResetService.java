@@ -14,6 +14,8 @@ import io.authcore.storage.Stores;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
 import io.authcore.storage.Violation.Kind;
+import io.authcore.tenancy.TenantConfigs;
+import io.authcore.tenancy.TenantId;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -29,18 +31,22 @@ public final class PasswordResetService {
   private static final int ATTEMPTS = 3;
 
   private final Storage storage;
-  private final PasswordHasher hasher;
+  private final AppPasswords passwords;
+  private final TenantConfigs configs;
   private final UsersService users;
   private final Clock clock;
-  private final long lifetimeMs;
 
   public PasswordResetService(
-      Storage storage, PasswordHasher hasher, UsersService users, Clock clock, long lifetimeMs) {
+      Storage storage,
+      PasswordHasher hasher,
+      TenantConfigs configs,
+      UsersService users,
+      Clock clock) {
     this.storage = storage;
-    this.hasher = hasher;
+    this.passwords = new AppPasswords(hasher, configs);
+    this.configs = configs;
     this.users = users;
     this.clock = clock;
-    this.lifetimeMs = lifetimeMs;
   }
 
   /**
@@ -48,7 +54,9 @@ public final class PasswordResetService {
    *
    * @throws StatusException {@code UNKNOWN_USER_ID_ERROR}
    */
-  public String createToken(String appId, String userId, String email) {
+  public String createToken(TenantId tenant, String userId, String email) {
+    String appId = tenant.appId();
+    long lifetimeMs = configs.config(tenant).longValue("password_reset_token_lifetime");
     String superTokensId =
         users
             .superTokensId(appId, userId)
@@ -90,7 +98,7 @@ public final class PasswordResetService {
    * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
    */
   public Consumed resetPassword(String appId, String token, String newPassword) {
-    return consume(appId, token, hasher.hash(newPassword));
+    return consume(appId, token, passwords.hash(appId, newPassword));
   }
 
   private Consumed consume(String appId, String token, String newHash) {

@@ -7,6 +7,7 @@ import io.authcore.recipe.StatusException;
 import io.authcore.storage.EmailVerificationStore.VerificationToken;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
+import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.TenantId;
 import java.time.Clock;
 import java.util.Optional;
@@ -23,12 +24,12 @@ public final class EmailVerificationService {
 
   private final Storage storage;
   private final Clock clock;
-  private final long lifetimeMs;
+  private final TenantConfigs configs;
 
-  public EmailVerificationService(Storage storage, Clock clock, long lifetimeMs) {
+  public EmailVerificationService(Storage storage, Clock clock, TenantConfigs configs) {
     this.storage = storage;
     this.clock = clock;
-    this.lifetimeMs = lifetimeMs;
+    this.configs = configs;
   }
 
   /**
@@ -50,7 +51,8 @@ public final class EmailVerificationService {
                     userId,
                     email,
                     Hashes.sha256Hex(token),
-                    clock.millis() + lifetimeMs));
+                    clock.millis()
+                        + configs.config(tenant).longValue("email_verification_token_lifetime")));
         return token;
       } catch (StorageException e) {
         if (e.violation().isEmpty() || attempt >= ATTEMPTS) {
