@@ -10,9 +10,13 @@ import io.undertow.util.AttachmentKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -233,17 +237,34 @@ final class RequestContext implements HttpHandler {
   }
 
   /** The cdi-version header against the versions this core implements and the configured bounds. */
-  record CdiRange(String max, String min) {
+  record CdiRange(String max, String min, Map<String, CdiVersion> accepted) {
+    private static final Map<List<String>, CdiRange> RANGES = new ConcurrentHashMap<>();
+
     static CdiRange from(CoreConfig config) {
       String max =
           config.optionalString("supertokens_max_cdi_version").orElse(CdiVersion.latest().wire());
       String min = config.optionalString("supertokens_min_cdi_version").orElse(null);
-      return new CdiRange(max, min);
+      return RANGES.computeIfAbsent(Arrays.asList(max, min), k -> of(max, min));
+    }
+
+    /** The versions inside the bounds, so the usual header is one map lookup. */
+    private static CdiRange of(String max, String min) {
+      Map<String, CdiVersion> accepted = new HashMap<>();
+      for (CdiVersion v : CdiVersion.values()) {
+        if (compare(v.wire(), max) <= 0 && (min == null || compare(v.wire(), min) >= 0)) {
+          accepted.put(v.wire(), v);
+        }
+      }
+      return new CdiRange(max, min, Map.copyOf(accepted));
     }
 
     CdiVersion parse(String header, boolean exactNeeded) {
       if (header == null) {
         return CdiVersion.exactly(max).orElse(CdiVersion.latest());
+      }
+      CdiVersion known = accepted.get(header);
+      if (known != null) {
+        return known;
       }
       String version = header.trim();
       if (!CdiVersion.isWellFormed(version)) {
