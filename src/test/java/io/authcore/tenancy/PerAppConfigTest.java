@@ -4,45 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.MutableClock;
-import io.authcore.support.TestServer;
+import io.authcore.support.ServerOnEachBackend;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** An app's coreConfig takes effect for the requests of that app, and only of that app. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PerAppConfigTest {
+class PerAppConfigTest extends ServerOnEachBackend {
   static final String[] CDI = {"cdi-version", "5.4"};
   static final String KEY = "app-key-0123456789-abcdefgh";
 
-  @Parameter Backend backend;
-
   final MutableClock clock = new MutableClock();
-  TestServer server;
-  Http http;
 
-  @BeforeParameterizedClassInvocation
-  void start(Backend backend) {
-    server = TestServer.start(backend, Map.of(), clock);
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  @Override
+  protected Clock clock() {
+    return clock;
   }
 
   String app(String coreConfig) {

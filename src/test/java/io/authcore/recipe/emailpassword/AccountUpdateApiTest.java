@@ -4,42 +4,19 @@ import static io.authcore.recipe.users.TestUsers.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.authcore.recipe.users.TestUsers;
-import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.TestServer;
-import java.time.Clock;
+import io.authcore.support.ServerOnEachBackend;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code PUT /recipe/user} for email-password users, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountUpdateApiTest {
+class AccountUpdateApiTest extends ServerOnEachBackend {
   static final String OK = "{\"status\":\"OK\"}\n";
 
-  @Parameter Backend backend;
-
-  TestServer server;
-  Http http;
-
-  @BeforeParameterizedClassInvocation
-  void start() {
-    server = TestServer.start(backend, Map.of("bcrypt_log_rounds", "4"), Clock.systemUTC());
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("bcrypt_log_rounds", "4");
   }
 
   Reply put(String body) {

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.crypto.Hashes;
 import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.MutableClock;
-import io.authcore.support.TestServer;
+import io.authcore.support.ServerOnEachBackend;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,35 +22,21 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Password-reset tokens and password/email updates over HTTP, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PasswordResetApiTest {
+class PasswordResetApiTest extends ServerOnEachBackend {
   static final String INVALID = "{\"status\":\"RESET_PASSWORD_INVALID_TOKEN_ERROR\"}\n";
 
-  @Parameter Backend backend;
-
   final MutableClock clock = new MutableClock();
-  TestServer server;
-  Http http;
 
-  @BeforeParameterizedClassInvocation
-  void start() {
-    server = TestServer.start(backend, Map.of("bcrypt_log_rounds", "4"), clock);
-    http = server.http();
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("bcrypt_log_rounds", "4");
   }
 
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  @Override
+  protected Clock clock() {
+    return clock;
   }
 
   Reply post(String path, String body) {

@@ -8,47 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.authcore.crypto.Hashes;
 import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.MutableClock;
-import io.authcore.support.TestServer;
+import io.authcore.support.ServerOnEachBackend;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The email-verification endpoints over HTTP, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmailVerificationApiTest {
+class EmailVerificationApiTest extends ServerOnEachBackend {
   static final String OK = "{\"status\":\"OK\"}\n";
   static final String INVALID = "{\"status\":\"EMAIL_VERIFICATION_INVALID_TOKEN_ERROR\"}\n";
 
-  @Parameter Backend backend;
-
   final MutableClock clock = new MutableClock();
-  TestServer server;
-  Http http;
 
-  @BeforeParameterizedClassInvocation
-  void start() {
-    server = TestServer.start(backend, Map.of(), clock);
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  @Override
+  protected Clock clock() {
+    return clock;
   }
 
   Reply post(String path, String body) {

@@ -3,50 +3,20 @@ package io.authcore.recipe.metadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.TestServer;
-import java.time.Clock;
+import io.authcore.support.ServerOnEachBackend;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The user-metadata endpoints over HTTP, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetadataApiTest {
+class MetadataApiTest extends ServerOnEachBackend {
   static final String[] CDI = {"cdi-version", "5.4"};
-
-  @Parameter Backend backend;
-
-  TestServer server;
-  Http http;
-
-  // Per invocation: a @BeforeAll would run once, before the backend is injected.
-  @BeforeParameterizedClassInvocation
-  void start() {
-    server = TestServer.start(backend, Map.of(), Clock.systemUTC());
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
-  }
 
   static String newUser() {
     return UUID.randomUUID().toString();

@@ -8,42 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.support.Backend;
 import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.TestServer;
-import java.time.Clock;
-import java.util.Map;
+import io.authcore.support.ServerOnEachBackend;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every multitenancy endpoint and its texts over HTTP, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MultitenancyApiTest {
+class MultitenancyApiTest extends ServerOnEachBackend {
   static final String[] CDI = {"cdi-version", "5.4"};
   static final String MT = "/recipe/multitenancy";
-
-  @Parameter Backend backend;
-
-  TestServer server;
-  Http http;
-
-  // Not @BeforeAll: that runs before the backend is injected, so both runs would get the same one.
-  @BeforeParameterizedClassInvocation
-  void start(Backend backend) {
-    server = TestServer.start(backend, Map.of(), Clock.systemUTC());
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
-  }
 
   /** A fresh app id per test, so the tests share one server without seeing each other. */
   static String newAppId() {

@@ -4,49 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.TestServer;
-import java.time.Clock;
+import io.authcore.support.ServerOnEachBackend;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Users and tenants: the same email signs up separately per tenant and per app, and a user is
  * associated with more tenants and taken out again, with the original's statuses.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantUsersTest {
+class TenantUsersTest extends ServerOnEachBackend {
   static final String[] CDI = {"cdi-version", "5.4"};
   static final String MT = "/recipe/multitenancy";
-
-  @Parameter Backend backend;
-
-  TestServer server;
-  Http http;
-
-  @BeforeParameterizedClassInvocation
-  void start(Backend backend) {
-    server = TestServer.start(backend, Map.of(), Clock.systemUTC());
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
-  }
 
   JsonNode ok(Reply reply) {
     assertEquals(200, reply.status(), reply.body());

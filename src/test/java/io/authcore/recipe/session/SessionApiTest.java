@@ -13,10 +13,11 @@ import io.authcore.crypto.ParsedJwt;
 import io.authcore.crypto.RsaKeys;
 import io.authcore.http.Json;
 import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.MutableClock;
+import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.TestServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,33 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The session endpoints over HTTP, on both storages, with a clock the tests move. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionApiTest {
-  @Parameter Backend backend;
+class SessionApiTest extends ServerOnEachBackend {
 
   final MutableClock clock = new MutableClock();
-  TestServer server;
-  Http http;
 
-  @BeforeParameterizedClassInvocation
-  void start() {
-    server = TestServer.start(backend, Map.of(), clock);
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  @Override
+  protected Clock clock() {
+    return clock;
   }
 
   static final String[] CDI = {"cdi-version", "5.4"};

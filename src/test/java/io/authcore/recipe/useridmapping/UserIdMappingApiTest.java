@@ -6,43 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
+import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.TestDatabases;
-import io.authcore.support.TestServer;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The user-id mapping endpoints over HTTP, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserIdMappingApiTest {
+class UserIdMappingApiTest extends ServerOnEachBackend {
   static final String OK = "{\"status\":\"OK\"}\n";
   static final String UNKNOWN = "{\"status\":\"UNKNOWN_MAPPING_ERROR\"}\n";
 
-  @Parameter Backend backend;
-
-  TestServer server;
-  Http http;
-
-  @BeforeParameterizedClassInvocation
-  void start() {
-    server = TestServer.start(backend, Map.of("bcrypt_log_rounds", "4"), Clock.systemUTC());
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("bcrypt_log_rounds", "4");
   }
 
   Reply post(String path, String body) {
