@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.authcore.support.Backend;
 import io.authcore.support.Http;
+import io.authcore.support.OriginalRows;
 import io.authcore.support.TestDatabases;
 import io.authcore.support.TestServer;
 import java.time.Clock;
@@ -33,38 +34,9 @@ class UserDeletionTest {
     db = TestDatabases.fresh(Backend.POSTGRES);
     server = TestServer.onDatabase(db, Map.of(), Clock.systemUTC());
     http = server.http();
+    OriginalRows.linkedEmailPasswordAndThirdParty(db, EP, TP);
     TestDatabases.execute(
         db,
-        "INSERT INTO app_id_to_user_id VALUES ('public', '"
-            + EP
-            + "', 'emailpassword', '"
-            + EP
-            + "', true)",
-        "INSERT INTO app_id_to_user_id VALUES ('public', '"
-            + TP
-            + "', 'thirdparty', '"
-            + EP
-            + "', true)",
-        "INSERT INTO all_auth_recipe_users VALUES ('public', 'public', '"
-            + EP
-            + "', '"
-            + EP
-            + "', true, 'emailpassword', 100, 100)",
-        "INSERT INTO all_auth_recipe_users VALUES ('public', 'public', '"
-            + TP
-            + "', '"
-            + EP
-            + "', true, 'thirdparty', 200, 100)",
-        "INSERT INTO emailpassword_users VALUES ('public', '" + EP + "', 'a@b.c', '$2a$04$x', 100)",
-        "INSERT INTO emailpassword_user_to_tenant VALUES ('public', 'public', '"
-            + EP
-            + "', 'a@b.c')",
-        "INSERT INTO thirdparty_users VALUES ('public', 'google', 'g-1', '"
-            + TP
-            + "', 'x@y.z', 200)",
-        "INSERT INTO thirdparty_user_to_tenant VALUES ('public', 'public', '"
-            + TP
-            + "', 'google', 'g-1')",
         "INSERT INTO userid_mapping VALUES ('public', '" + EP + "', 'ext-ep', null)",
         "INSERT INTO emailpassword_pswd_reset_tokens VALUES ('public', '"
             + EP

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.authcore.support.Backend;
 import io.authcore.support.Http.Reply;
+import io.authcore.support.OriginalRows;
 import io.authcore.support.TestDatabases;
 import io.authcore.support.TestServer;
 import java.time.Clock;
@@ -35,40 +36,9 @@ class UserLookupTest {
   void aLinkedGroupWithAMappingAndAVerifiedEmail() {
     Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
     try (TestServer server = TestServer.onDatabase(db, Map.of(), Clock.systemUTC())) {
+      OriginalRows.linkedEmailPasswordAndThirdParty(db, EP, TP);
       TestDatabases.execute(
           db,
-          "INSERT INTO app_id_to_user_id VALUES ('public', '"
-              + EP
-              + "', 'emailpassword', '"
-              + EP
-              + "', true)",
-          "INSERT INTO app_id_to_user_id VALUES ('public', '"
-              + TP
-              + "', 'thirdparty', '"
-              + EP
-              + "', true)",
-          "INSERT INTO all_auth_recipe_users VALUES ('public', 'public', '"
-              + EP
-              + "', '"
-              + EP
-              + "', true, 'emailpassword', 100, 100)",
-          "INSERT INTO all_auth_recipe_users VALUES ('public', 'public', '"
-              + TP
-              + "', '"
-              + EP
-              + "', true, 'thirdparty', 200, 100)",
-          "INSERT INTO emailpassword_users VALUES ('public', '"
-              + EP
-              + "', 'a@b.c', '$2a$04$x', 100)",
-          "INSERT INTO emailpassword_user_to_tenant VALUES ('public', 'public', '"
-              + EP
-              + "', 'a@b.c')",
-          "INSERT INTO thirdparty_users VALUES ('public', 'google', 'g-1', '"
-              + TP
-              + "', 'x@y.z', 200)",
-          "INSERT INTO thirdparty_user_to_tenant VALUES ('public', 'public', '"
-              + TP
-              + "', 'google', 'g-1')",
           "INSERT INTO userid_mapping VALUES ('public', '" + EP + "', 'ext-1', null)",
           "INSERT INTO emailverification_verified_emails VALUES ('public', 'ext-1', 'a@b.c')");
       String expected =
