@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Backend;
-import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
+import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.TestServer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,37 +18,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.mindrot.jbcrypt.BCrypt;
 
 /** Sign-up, sign-in and the user lookups over HTTP, on both storages. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmailPasswordApiTest {
+class EmailPasswordApiTest extends ServerOnEachBackend {
   static final String[] CDI = {"cdi-version", "5.4"};
   static final String[] CDI_EP = {"cdi-version", "5.4", "rid", "emailpassword"};
 
-  @Parameter Backend backend;
-
-  TestServer server;
-  Http http;
-
-  @BeforeParameterizedClassInvocation
-  void start() {
-    // Cheap hashes keep the suite fast; the format test below checks the default cost.
-    server = TestServer.start(backend, Map.of("bcrypt_log_rounds", "4"), Clock.systemUTC());
-    http = server.http();
-  }
-
-  @AfterParameterizedClassInvocation
-  void stop() {
-    server.close();
+  // Cheap hashes keep the suite fast; the format test below checks the default cost.
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("bcrypt_log_rounds", "4");
   }
 
   static String unique(String name) {
