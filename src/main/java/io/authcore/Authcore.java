@@ -33,6 +33,7 @@ import io.authcore.recipe.session.SessionService;
 import io.authcore.recipe.session.SigningKeys;
 import io.authcore.recipe.useridmapping.UserIdMappingApi;
 import io.authcore.recipe.useridmapping.UserIdMappingService;
+import io.authcore.recipe.users.ActiveUsers;
 import io.authcore.recipe.users.UserDeletion;
 import io.authcore.recipe.users.UsersApi;
 import io.authcore.recipe.users.UsersService;
@@ -70,7 +71,8 @@ public final class Authcore implements AutoCloseable {
       SigningKeys keys = new SigningKeys(storage, clock, tenants);
       tenants.appIds().forEach(keys::ensureKeys);
 
-      SessionService sessions = new SessionService(storage, keys, clock, tenants);
+      ActiveUsers activeUsers = new ActiveUsers(storage, clock);
+      SessionService sessions = new SessionService(storage, keys, clock, tenants, activeUsers);
       SessionRegistry registry = new SessionRegistry(storage, clock);
       tenants.onAppRemoved(
           appId -> {
@@ -97,7 +99,7 @@ public final class Authcore implements AutoCloseable {
               new UserRolesApi(new UserRolesService(storage)),
               new UsersApi(users, new UserDeletion(storage, users)),
               new EmailPasswordApi(
-                  new EmailPasswordService(storage, hasher, tenants, users, clock),
+                  new EmailPasswordService(storage, hasher, tenants, users, activeUsers, clock),
                   new AccountUpdateService(storage, hasher, tenants, users),
                   resets),
               new EmailVerificationApi(verification),

@@ -18,6 +18,8 @@ public interface Stores {
 
   UserStore users();
 
+  UserActivityStore userActivity();
+
   MetadataStore metadata();
 
   RoleStore roles();

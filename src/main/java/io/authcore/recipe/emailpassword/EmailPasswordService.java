@@ -6,6 +6,7 @@ import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
+import io.authcore.recipe.users.ActiveUsers;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.EmailPasswordStore.Credentials;
 import io.authcore.storage.Storage;
@@ -33,6 +34,7 @@ public final class EmailPasswordService {
   private static final int ID_ATTEMPTS = 3;
 
   private final Storage storage;
+  private final ActiveUsers activeUsers;
   private final PasswordHasher hasher;
   private final AppPasswords passwords;
   private final UsersService users;
@@ -43,8 +45,10 @@ public final class EmailPasswordService {
       PasswordHasher hasher,
       TenantConfigs configs,
       UsersService users,
+      ActiveUsers activeUsers,
       Clock clock) {
     this.storage = storage;
+    this.activeUsers = activeUsers;
     this.hasher = hasher;
     this.passwords = new AppPasswords(hasher, configs);
     this.users = users;
@@ -65,7 +69,9 @@ public final class EmailPasswordService {
     boolean fakeEmail =
         email.endsWith("@stfakeemail.supertokens.com") || email.endsWith(".fakeemail.com");
     String userId = insert(tenant, email, hash, now, fakeEmail);
-    return new SignedIn(newUser(tenant, userId, email, now, fakeEmail), userId);
+    SignedIn signedUp = new SignedIn(newUser(tenant, userId, email, now, fakeEmail), userId);
+    activeUsers.markActive(tenant.appId(), userId);
+    return signedUp;
   }
 
   /** A user just written: one login method, no mapping, not linked. */
@@ -141,6 +147,7 @@ public final class EmailPasswordService {
             .users()
             .find(tenant.appId(), userId)
             .orElseThrow(() -> new StatusException(Status.WRONG_CREDENTIALS_ERROR));
+    activeUsers.markActive(tenant.appId(), userId);
     return new SignedIn(user, shownIdOf(user, userId));
   }
 

@@ -12,6 +12,7 @@ import io.authcore.recipe.session.AccessTokens.Refused;
 import io.authcore.recipe.session.AccessTokens.Verified;
 import io.authcore.recipe.session.RefreshTokens.InvalidRefreshToken;
 import io.authcore.recipe.session.RefreshTokens.Payload;
+import io.authcore.recipe.users.ActiveUsers;
 import io.authcore.storage.SessionStore.SessionRow;
 import io.authcore.storage.Storage;
 import io.authcore.storage.Stores;
@@ -33,14 +34,21 @@ public final class SessionService {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Storage storage;
+  private final ActiveUsers activeUsers;
   private final Clock clock;
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
   private final TenantConfigs configs;
 
   /** Token lifetimes are app settings, read from {@code configs} for each operation. */
-  public SessionService(Storage storage, SigningKeys keys, Clock clock, TenantConfigs configs) {
+  public SessionService(
+      Storage storage,
+      SigningKeys keys,
+      Clock clock,
+      TenantConfigs configs,
+      ActiveUsers activeUsers) {
     this.storage = storage;
+    this.activeUsers = activeUsers;
     this.clock = clock;
     this.accessTokens = new AccessTokens(keys);
     this.refreshTokens = new RefreshTokens(storage, clock);
@@ -108,6 +116,7 @@ public final class SessionService {
                 now,
                 userDataInJWT.toString(),
                 !useDynamicKey));
+    activeUsers.markActive(appId, ids.recipeUserId());
     Claims claims =
         new Claims(
             ids.userId(),
@@ -232,8 +241,11 @@ public final class SessionService {
       throw unauthorised("Anti CSRF token missing, or not matching");
     }
     long now = clock.millis();
-    return storage.inTransaction(
-        tx -> rotate(tx, appId, refreshToken, presented, enableAntiCsrf, useDynamicKey, now));
+    NewSession rotated =
+        storage.inTransaction(
+            tx -> rotate(tx, appId, refreshToken, presented, enableAntiCsrf, useDynamicKey, now));
+    activeUsers.markActive(appId, presented.userId());
+    return rotated;
   }
 
   private NewSession rotate(

@@ -15,6 +15,7 @@ import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
 import io.authcore.storage.UserListStore;
@@ -171,6 +172,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public EmailVerificationStore emailVerification() {
     return pooled.emailVerification();
+  }
+
+  @Override
+  public UserActivityStore userActivity() {
+    return pooled.userActivity();
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
 import io.authcore.storage.UserListStore;
@@ -24,6 +25,7 @@ final class JdbcStores implements Stores {
   private final SigningKeyStore signingKeys;
   private final AccountIdStore accountIds;
   private final UserStore users;
+  private final UserActivityStore userActivity;
   private final MetadataStore metadata;
   private final RoleStore roles;
   private final RoleAssignmentStore roleAssignments;
@@ -41,6 +43,7 @@ final class JdbcStores implements Stores {
     this.signingKeys = new JdbcSigningKeyStore(sql, tables);
     this.accountIds = new JdbcAccountIdStore(sql, tables);
     this.users = new JdbcUserStore(sql, tables);
+    this.userActivity = new JdbcUserActivityStore(sql, dialect, tables);
     this.metadata = new JdbcMetadataStore(sql, tables);
     this.roles = new JdbcRoleStore(sql, tables);
     this.roleAssignments = new JdbcRoleAssignmentStore(sql, tables);
@@ -119,5 +122,10 @@ final class JdbcStores implements Stores {
   @Override
   public EmailVerificationStore emailVerification() {
     return emailVerification;
+  }
+
+  @Override
+  public UserActivityStore userActivity() {
+    return userActivity;
   }
 }

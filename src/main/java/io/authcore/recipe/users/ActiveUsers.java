@@ -1,0 +1,54 @@
+package io.authcore.recipe.users;
+
+import io.authcore.storage.Storage;
+import io.authcore.storage.StorageException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records when users were last active (sign-in, sign-up, session creation and refresh), as the
+ * original does for its monthly-active-user figures. A user is written at most once per five
+ * minutes per instance, so the hot session paths rarely pay for it, and a failure to record never
+ * fails the request that caused it.
+ */
+public final class ActiveUsers {
+  private static final Logger log = LoggerFactory.getLogger(ActiveUsers.class);
+  private static final long THROTTLE_MS = 5 * 60 * 1000L;
+  private static final int MAX_ENTRIES = 200_000;
+
+  private final Storage storage;
+  private final Clock clock;
+  private final Map<String, Long> recentlyWritten = new ConcurrentHashMap<>();
+
+  public ActiveUsers(Storage storage, Clock clock) {
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the user as active now. {@code userId} may be an external (mapped) id, as sessions
+   * store it; the row is written under the SuperTokens id, as the original writes it.
+   */
+  public void markActive(String appId, String userId) {
+    long now = clock.millis();
+    String key = appId + "\u0000" + userId;
+    Long last = recentlyWritten.get(key);
+    if (last != null && now - last < THROTTLE_MS) {
+      return;
+    }
+    try {
+      String superTokensId = storage.accountIds().superTokensIdOf(appId, userId).orElse(userId);
+      storage.userActivity().touch(appId, superTokensId, now);
+    } catch (StorageException e) {
+      log.debug("app {}: could not record user activity: {}", appId, e.getMessage());
+      return;
+    }
+    if (recentlyWritten.size() >= MAX_ENTRIES) {
+      recentlyWritten.clear(); // forgetting only costs a few more writes
+    }
+    recentlyWritten.put(key, now);
+  }
+}

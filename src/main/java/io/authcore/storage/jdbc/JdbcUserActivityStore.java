@@ -1,0 +1,23 @@
+package io.authcore.storage.jdbc;
+
+import io.authcore.storage.UserActivityStore;
+import java.util.List;
+
+final class JdbcUserActivityStore implements UserActivityStore {
+  private final Sql sql;
+  private final String upsert;
+
+  JdbcUserActivityStore(Sql sql, Dialect dialect, Tables tables) {
+    this.sql = sql;
+    this.upsert =
+        dialect.upsert(
+            tables.name("user_last_active"),
+            List.of("app_id", "user_id"),
+            List.of("last_active_time"));
+  }
+
+  @Override
+  public void touch(String appId, String userId, long at) {
+    sql.update(upsert, appId, userId, at);
+  }
+}
