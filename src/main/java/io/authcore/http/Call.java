@@ -53,6 +53,14 @@ public final class Call {
         : in.readAllBytes();
   }
 
+  /**
+   * True when the endpoint runs on the I/O thread (see {@link Route#inlineWhen}): it must not
+   * block.
+   */
+  public boolean onIoThread() {
+    return exchange.isInIoThread();
+  }
+
   public Query query() {
     return new Query(exchange.getQueryParameters());
   }

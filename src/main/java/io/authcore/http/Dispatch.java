@@ -22,7 +22,7 @@ final class Dispatch implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (!exchange.isInIoThread()) {
+    if (!exchange.isInIoThread() || context.canRunInline(exchange)) {
       next.handleRequest(exchange);
       return;
     }

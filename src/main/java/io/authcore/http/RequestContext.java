@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +59,20 @@ final class RequestContext implements HttpHandler {
       exchange.putAttachment(RESOLVED, resolved);
     }
     return resolved;
+  }
+
+  /** True when the request's endpoint may answer on the I/O thread right now. */
+  boolean canRunInline(HttpServerExchange exchange) {
+    Resolved resolved = resolve(exchange);
+    // Only the public app and tenant, which are always known in memory: the existence checks for
+    // any other may ask the database.
+    if (resolved == UNKNOWN
+        || !resolved.appId().equals(TenantId.DEFAULT)
+        || !resolved.tenantId().equals(TenantId.DEFAULT)) {
+      return false;
+    }
+    BooleanSupplier inline = router.inlineWhen(resolved.path());
+    return inline != null && inline.getAsBoolean();
   }
 
   /** True when the request goes to an endpoint registered as {@link Route#slow()}. */

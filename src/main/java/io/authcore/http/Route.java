@@ -1,5 +1,7 @@
 package io.authcore.http;
 
+import java.util.function.BooleanSupplier;
+
 /** A registered endpoint and the checks the pipeline runs before it. */
 public final class Route {
   final String method;
@@ -10,6 +12,7 @@ public final class Route {
   boolean cdiVersionNeeded = true;
   String rid = "";
   boolean slow;
+  BooleanSupplier inlineWhen;
 
   Route(String method, String path, Endpoint endpoint) {
     this.method = method;
@@ -43,6 +46,16 @@ public final class Route {
    */
   public Route slow() {
     this.slow = true;
+    return this;
+  }
+
+  /**
+   * Runs on the I/O thread, without a hand-over to a worker, whenever {@code canAnswerAtOnce} says
+   * the endpoint will not block (for example because a fresh cached answer exists); {@link
+   * Call#onIoThread()} tells the endpoint where it runs.
+   */
+  public Route inlineWhen(BooleanSupplier canAnswerAtOnce) {
+    this.inlineWhen = canAnswerAtOnce;
     return this;
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * (path, method, rid) to route. The original's paths are all static, so this is a map lookup; only
@@ -17,6 +18,7 @@ final class Router {
   private final Map<String, Map<String, Map<String, Route>>> routes = new HashMap<>();
 
   private final Set<String> slowPaths = new HashSet<>();
+  private final Map<String, BooleanSupplier> inlinePaths = new HashMap<>();
 
   static Router of(List<? extends Api> apis) {
     List<Route> registered = new ArrayList<>();
@@ -63,6 +65,9 @@ final class Router {
       if (route.slow) {
         router.slowPaths.add(route.path);
       }
+      if (route.inlineWhen != null) {
+        router.inlinePaths.put(route.path, route.inlineWhen);
+      }
       if (byRid.put(route.rid, route) != null) {
         throw new IllegalStateException(
             "route registered twice: " + route.method + " " + route.path);
@@ -83,6 +88,11 @@ final class Router {
     }
     Route route = rid == null ? null : byRid.get(rid);
     return route != null ? route : byRid.get("");
+  }
+
+  /** The inline condition of a known path, or null when it always leaves the I/O thread. */
+  BooleanSupplier inlineWhen(String path) {
+    return inlinePaths.get(path);
   }
 
   /** Whether any method of this known path is registered as slow. */

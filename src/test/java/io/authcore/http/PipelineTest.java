@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class PipelineTest {
         }
       };
 
+  static final AtomicBoolean INLINE = new AtomicBoolean();
   static final CountDownLatch ARRIVED = new CountDownLatch(10);
   static final CountDownLatch RELEASE = new CountDownLatch(1);
 
@@ -92,6 +94,9 @@ class PipelineTest {
             "/probe/headers",
             call -> Response.withHeaders("plain", Map.of("Cache-Control", "max-age=5")));
         routes.get("/probe/thread", call -> Thread.currentThread().getName());
+        routes
+            .get("/probe/inline", call -> call.onIoThread() ? "io" : "worker")
+            .inlineWhen(INLINE::get);
         routes.get("/probe/slow", call -> Thread.currentThread().getName()).slow();
         routes
             .get(
@@ -327,6 +332,15 @@ class PipelineTest {
         "an unknown app skips the key check and fails on the app");
     Reply beforeVersion = keyedHttp.get("/probe/tenant", "cdi-version", "abc");
     assertEquals(401, beforeVersion.status(), "the key is checked before the cdi-version");
+  }
+
+  @Test
+  void inlineEndpointsStayOnTheIoThreadOnlyWhileTheirConditionHolds() {
+    INLINE.set(true);
+    assertEquals("io\n", http.get("/probe/inline").body());
+    assertEquals("worker\n", http.get("/t1/probe/inline").body(), "only the public tenant");
+    INLINE.set(false);
+    assertEquals("worker\n", http.get("/probe/inline").body());
   }
 
   @Test

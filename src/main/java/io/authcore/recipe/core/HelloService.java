@@ -16,7 +16,10 @@ public final class HelloService {
   private final Clock clock;
   private double tokens = BURST;
   private long lastRefill;
-  private boolean lastHealthy = true;
+  private static final long FRESH_MS = 200;
+
+  private volatile boolean lastHealthy = true;
+  private volatile long freshUntil; // no answer is fresh before the first check
 
   public HelloService(Storage storage, Clock clock) {
     this.storage = storage;
@@ -35,10 +38,19 @@ public final class HelloService {
     } catch (RuntimeException e) {
       healthy = false;
     }
-    synchronized (this) {
-      lastHealthy = healthy;
-    }
+    lastHealthy = healthy;
+    freshUntil = clock.millis() + FRESH_MS;
     return healthy;
+  }
+
+  /** True when a real check happened within the last 200 ms: its answer needs no database. */
+  public boolean hasFreshAnswer() {
+    return clock.millis() < freshUntil;
+  }
+
+  /** The last answer, without touching the database. */
+  public boolean lastAnswer() {
+    return lastHealthy;
   }
 
   private synchronized boolean takeToken() {
