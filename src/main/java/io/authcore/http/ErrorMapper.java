@@ -28,7 +28,7 @@ final class ErrorMapper implements HttpHandler {
     try {
       next.handleRequest(exchange);
     } catch (HttpError e) {
-      if (e.status() == 400) {
+      if (e.status() == 400 || e.status() == 500) {
         // The original closes the connection after 400 and 500.
         exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
       }

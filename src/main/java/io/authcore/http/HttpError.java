@@ -61,6 +61,14 @@ public final class HttpError extends RuntimeException {
     return new HttpError(404, "Not found");
   }
 
+  /**
+   * A 500 for an expected failure that is logged where it is detected (once, not per request), such
+   * as a health probe while the database is down.
+   */
+  public static HttpError unavailable() {
+    return new HttpError(500, "Internal Error");
+  }
+
   public static HttpError methodNotSupported() {
     return new HttpError(405, "Method not supported");
   }

@@ -46,7 +46,7 @@ public final class HelloApi implements Api {
     // On the I/O thread (chosen only while a fresh answer exists) nothing may block.
     boolean healthy = call.onIoThread() ? hello.lastAnswer() : hello.databaseAnswers();
     if (!healthy) {
-      throw new IllegalStateException("the database does not answer");
+      throw HttpError.unavailable(); // HelloService logs the change of state, not every probe
     }
     return "Hello";
   }

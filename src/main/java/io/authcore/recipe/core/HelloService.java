@@ -2,6 +2,8 @@ package io.authcore.recipe.core;
 
 import io.authcore.storage.Storage;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers whether the database is reachable, for liveness and readiness probes. A probe flood must
@@ -9,6 +11,7 @@ import java.time.Clock;
  * 200 ms, as the original) and the last answer is reused in between.
  */
 public final class HelloService {
+  private static final Logger log = LoggerFactory.getLogger(HelloService.class);
   private static final int BURST = 5;
   private static final long REFILL_MS = 200;
 
@@ -37,6 +40,13 @@ public final class HelloService {
       healthy = true;
     } catch (RuntimeException e) {
       healthy = false;
+    }
+    if (healthy != lastHealthy) {
+      if (healthy) {
+        log.info("the database answers again");
+      } else {
+        log.warn("the database does not answer: /hello answers 500 until it does");
+      }
     }
     lastHealthy = healthy;
     freshUntil = clock.millis() + FRESH_MS;
