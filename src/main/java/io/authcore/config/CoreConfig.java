@@ -1,7 +1,6 @@
 package io.authcore.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,15 @@ public final class CoreConfig {
   private final Map<String, Object> values;
   private final Path source;
   private final boolean testMode;
+  // Read on every request that needs a key: split once, the config never changes.
+  private final List<String> apiKeys;
 
   CoreConfig(Map<String, Object> values, Path source, boolean testMode) {
     this.values = Collections.unmodifiableMap(values);
     this.source = source;
     this.testMode = testMode;
+    String keys = (String) values.get("api_keys");
+    this.apiKeys = keys == null ? List.of() : List.of(keys.split(","));
   }
 
   /** The defaults alone, as if config.yaml were empty and no variable were set. */
@@ -77,8 +80,7 @@ public final class CoreConfig {
 
   /** Sorted, whitespace stripped; empty when no key is configured. */
   public List<String> apiKeys() {
-    String keys = string("api_keys");
-    return keys == null ? List.of() : Arrays.asList(keys.split(","));
+    return apiKeys;
   }
 
   /** The config.yaml that was read, if any. */
