@@ -2,13 +2,13 @@ package io.authcore.http;
 
 import io.authcore.tenancy.TenantId;
 import io.undertow.server.HttpServerExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.undertow.util.AttachmentKey;
 import java.util.Optional;
 
 /** One request as an endpoint sees it: its tenant, CDI version, body, query and headers. */
 public final class Call {
+  private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+
   private final HttpServerExchange exchange;
   private final TenantId tenant;
   private final CdiVersion cdi;
@@ -34,23 +34,20 @@ public final class Call {
 
   public JsonBody body() {
     if (body == null) {
-      try {
-        body = JsonBody.parse(readBody());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      body = JsonBody.parse(readBody());
     }
     return body;
   }
 
-  // With a Content-Length, one array of the right size; readAllBytes would allocate 16 KB chunks
-  // for every request (the JSON bodies here are a few hundred bytes).
-  private byte[] readBody() throws IOException {
-    long length = exchange.getRequestContentLength();
-    InputStream in = exchange.getInputStream();
-    return length >= 0 && length <= Integer.MAX_VALUE
-        ? in.readNBytes((int) length)
-        : in.readAllBytes();
+  /** Keeps the body {@link Dispatch} read on the I/O thread for the endpoint. */
+  static void keepBody(HttpServerExchange exchange, byte[] body) {
+    exchange.putAttachment(BODY, body);
+  }
+
+  // Endpoints that run on the I/O thread take no body.
+  private byte[] readBody() {
+    byte[] kept = exchange.getAttachment(BODY);
+    return kept == null ? new byte[0] : kept;
   }
 
   /**

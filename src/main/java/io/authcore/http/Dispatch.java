@@ -2,12 +2,17 @@ package io.authcore.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
+import java.io.IOException;
 import java.util.concurrent.Executor;
+import org.xnio.IoUtils;
 
 /**
- * Leaves the I/O thread, because endpoints block on JDBC and on password hashing. Endpoints
- * registered as slow run on a pool of their own, so a flood of sign-ins waits there while session
- * calls keep the worker pool.
+ * Leaves the I/O thread, because endpoints block on JDBC and on password hashing. The body is read
+ * here first, without blocking, so a worker never waits on the socket. Endpoints registered as slow
+ * run on a pool of their own, so a flood of sign-ins waits there while session calls keep the
+ * worker pool.
  */
 final class Dispatch implements HttpHandler {
   private final RequestContext context;
@@ -26,11 +31,23 @@ final class Dispatch implements HttpHandler {
       next.handleRequest(exchange);
       return;
     }
-    exchange.startBlocking();
-    if (context.isSlow(exchange)) {
-      exchange.dispatch(slowPool, next);
+    Executor pool = context.isSlow(exchange) ? slowPool : exchange.getConnection().getWorker();
+    exchange
+        .getRequestReceiver()
+        .receiveFullBytes(
+            (ex, body) -> {
+              Call.keepBody(ex, body);
+              ex.dispatch(pool, next);
+            },
+            Dispatch::unreadableBody);
+  }
+
+  private static void unreadableBody(HttpServerExchange exchange, IOException e) {
+    if (e instanceof RequestTooBigException) {
+      exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
+      Replies.send(exchange, 413, Replies.TEXT, "Request body too large");
     } else {
-      exchange.dispatch(next);
+      IoUtils.safeClose(exchange.getConnection());
     }
   }
 
