@@ -1,5 +1,6 @@
 package io.authcore.cli;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,14 @@ final class JavaCommand {
 
   static final String DEFAULT_MAX_HEAP = "-Xmx256m";
 
+  /**
+   * Lets threads at {@code Thread.MIN_PRIORITY} (the password-hashing pool) run at nice 19, so a
+   * flood of sign-ins takes only the CPU that session calls leave. Only for root: for anyone else
+   * the JVM prints a warning at every start (though a thread may always lower its own priority).
+   */
+  static final List<String> PRIORITY_FLAGS =
+      List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+
   /** Tells the child that no terminal will read its stdout once it has started. */
   static final String DAEMON_PROPERTY = "authcore.daemon";
 
@@ -31,6 +40,9 @@ final class JavaCommand {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(MEMORY_FLAGS);
+    if (runsAsRoot()) {
+      command.addAll(PRIORITY_FLAGS);
+    }
     if (settings.spaceMb().isEmpty()) {
       command.add(DEFAULT_MAX_HEAP);
     }
@@ -70,6 +82,14 @@ final class JavaCommand {
 
   static boolean agentInstalled(Installation installation) {
     return Files.isRegularFile(agent(installation));
+  }
+
+  private static boolean runsAsRoot() {
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false; // not Linux
+    }
   }
 
   /**
