@@ -58,6 +58,26 @@ public final class Call {
     return exchange.isInIoThread();
   }
 
+  /**
+   * For an endpoint on the I/O thread that finds it must block: {@code throw call.leaveIoThread()}
+   * before any side effect, and it runs again from the start on a worker.
+   */
+  public RuntimeException leaveIoThread() {
+    if (!exchange.isInIoThread()) {
+      return new IllegalStateException("not on the I/O thread");
+    }
+    return LeaveIoThread.INSTANCE;
+  }
+
+  /** Thrown through the handler chain to {@link Dispatch}; carries no stack trace. */
+  static final class LeaveIoThread extends RuntimeException {
+    private static final LeaveIoThread INSTANCE = new LeaveIoThread();
+
+    private LeaveIoThread() {
+      super("leave the I/O thread", null, false, false);
+    }
+  }
+
   public Query query() {
     return new Query(exchange.getQueryParameters());
   }

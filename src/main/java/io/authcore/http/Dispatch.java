@@ -27,19 +27,36 @@ final class Dispatch implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (!exchange.isInIoThread() || context.canRunInline(exchange)) {
+    if (!exchange.isInIoThread()) {
       next.handleRequest(exchange);
       return;
     }
+    boolean inline = context.canRunInline(exchange);
     Executor pool = context.isSlow(exchange) ? slowPool : exchange.getConnection().getWorker();
     exchange
         .getRequestReceiver()
         .receiveFullBytes(
             (ex, body) -> {
               Call.keepBody(ex, body);
-              ex.dispatch(pool, next);
+              if (inline) {
+                runInline(ex, pool);
+              } else {
+                ex.dispatch(pool, next);
+              }
             },
             Dispatch::unreadableBody);
+  }
+
+  // An endpoint that finds it must block throws LeaveIoThread before any side effect; it then
+  // runs again, from the start, on a worker.
+  private void runInline(HttpServerExchange exchange, Executor pool) {
+    try {
+      next.handleRequest(exchange);
+    } catch (Call.LeaveIoThread e) {
+      exchange.dispatch(pool, next);
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // ErrorMapper lets nothing else through
+    }
   }
 
   private static void unreadableBody(HttpServerExchange exchange, IOException e) {

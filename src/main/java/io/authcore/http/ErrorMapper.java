@@ -27,6 +27,8 @@ final class ErrorMapper implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) {
     try {
       next.handleRequest(exchange);
+    } catch (Call.LeaveIoThread e) {
+      throw e; // not an error: Dispatch hands the request to a worker
     } catch (HttpError e) {
       if (e.status() == 400 || e.status() == 500) {
         // The original closes the connection after 400 and 500.

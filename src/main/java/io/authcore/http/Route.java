@@ -50,13 +50,19 @@ public final class Route {
   }
 
   /**
-   * Runs on the I/O thread, without a hand-over to a worker, whenever {@code canAnswerAtOnce} says
-   * the endpoint will not block (for example because a fresh cached answer exists); {@link
-   * Call#onIoThread()} tells the endpoint where it runs.
+   * Runs on the I/O thread, after its body has been read there, without a hand-over to a worker,
+   * whenever {@code canAnswerAtOnce} says so (for example because a fresh cached answer exists),
+   * for the public tenant of the public app. {@link Call#onIoThread()} tells the endpoint where it
+   * runs; one that finds it must block after all throws {@link Call#leaveIoThread()}.
    */
   public Route inlineWhen(BooleanSupplier canAnswerAtOnce) {
     this.inlineWhen = canAnswerAtOnce;
     return this;
+  }
+
+  /** {@link #inlineWhen} always: the endpoint itself decides when to leave the I/O thread. */
+  public Route inline() {
+    return inlineWhen(() -> true);
   }
 
   /** Any well-formed cdi-version is accepted, not only the implemented ones. */

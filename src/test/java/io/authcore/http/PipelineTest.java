@@ -97,6 +97,18 @@ class PipelineTest {
         routes
             .get("/probe/inline", call -> call.onIoThread() ? "io" : "worker")
             .inlineWhen(INLINE::get);
+        routes
+            .post(
+                "/probe/leave",
+                call -> {
+                  // Reads its body on the I/O thread, then leaves it when the body asks to block.
+                  boolean block = call.body().bool("block");
+                  if (call.onIoThread() && block) {
+                    throw call.leaveIoThread();
+                  }
+                  return (call.onIoThread() ? "io " : "worker ") + call.body().string("email");
+                })
+            .inline();
         routes.get("/probe/slow", call -> Thread.currentThread().getName()).slow();
         routes
             .get(
@@ -341,6 +353,23 @@ class PipelineTest {
     assertEquals("worker\n", http.get("/t1/probe/inline").body(), "only the public tenant");
     INLINE.set(false);
     assertEquals("worker\n", http.get("/probe/inline").body());
+  }
+
+  @Test
+  void anInlineEndpointReadsItsBodyOnTheIoThreadAndLeavesItWhenItMustBlock() {
+    Reply stays = http.post("/probe/leave", "{\"block\":false,\"email\":\"a@b.c\"}");
+    assertEquals(200, stays.status());
+    assertEquals("io a@b.c\n", stays.body());
+    Reply leaves = http.post("/probe/leave", "{\"block\":true,\"email\":\"a@b.c\"}");
+    assertEquals(200, leaves.status());
+    assertEquals("worker a@b.c\n", leaves.body(), "the same body, read again on the worker");
+    Reply bad = http.post("/probe/leave", "{\"block\":true}");
+    assertEquals(400, bad.status(), "errors on the worker are mapped as usual");
+    assertEquals("Field name 'email' is invalid in JSON input\n", bad.body());
+    assertEquals(
+        "worker a@b.c\n",
+        http.post("/t1/probe/leave", "{\"block\":false,\"email\":\"a@b.c\"}").body(),
+        "only the public tenant runs inline");
   }
 
   @Test

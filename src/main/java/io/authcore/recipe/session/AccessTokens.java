@@ -105,8 +105,13 @@ final class AccessTokens {
 
   /** Parses the token and checks its signature; expiry is the caller's decision. */
   Verified verify(String appId, String token) throws Refused {
+    return verify(appId, token, false);
+  }
+
+  /** As above; with {@code memoryOnly}, throws {@link StorageNeeded} rather than read keys. */
+  Verified verify(String appId, String token, boolean memoryOnly) throws Refused {
     ParsedJwt jwt = parse(token);
-    Optional<Key> key = keys.verificationKey(appId, jwt.kid());
+    Optional<Key> key = keys.verificationKey(appId, jwt.kid(), memoryOnly);
     if (key.isEmpty() || !Jwt.verify(jwt, key.get().publicKey())) {
       throw new Refused(true, "Invalid JWT");
     }

@@ -34,7 +34,8 @@ public final class SessionApi implements Api {
   public void routes(Routes r) {
     r.post("/recipe/session", this::create);
     r.get("/recipe/session", this::info).scope(Scope.APP);
-    r.post("/recipe/session/verify", this::verify).scope(Scope.APP);
+    // The hot path: answered on the I/O thread unless it needs the database.
+    r.post("/recipe/session/verify", this::verify).scope(Scope.APP).inline();
     r.post("/recipe/session/refresh", this::refresh).scope(Scope.APP);
     r.post("/recipe/session/regenerate", this::regenerate).scope(Scope.APP);
     r.post("/recipe/session/remove", this::remove);
@@ -65,14 +66,20 @@ public final class SessionApi implements Api {
 
   private Object verify(Call call) {
     JsonBody in = call.body();
-    Verification result =
-        sessions.verify(
-            call.tenant().appId(),
-            in.string("accessToken"),
-            in.stringOrNull("antiCsrfToken").orElse(null),
-            in.bool("doAntiCsrfCheck"),
-            in.bool("enableAntiCsrf"),
-            in.bool("checkDatabase"));
+    Verification result;
+    try {
+      result =
+          sessions.verify(
+              call.tenant().appId(),
+              in.string("accessToken"),
+              in.stringOrNull("antiCsrfToken").orElse(null),
+              in.bool("doAntiCsrfCheck"),
+              in.bool("enableAntiCsrf"),
+              in.bool("checkDatabase"),
+              call.onIoThread());
+    } catch (StorageNeeded e) {
+      throw call.leaveIoThread();
+    }
     return verification(result);
   }
 

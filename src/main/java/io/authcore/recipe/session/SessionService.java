@@ -143,10 +143,29 @@ public final class SessionService {
       boolean doAntiCsrfCheck,
       boolean enableAntiCsrf,
       boolean checkDatabase) {
+    return verify(
+        appId, accessToken, antiCsrfToken, doAntiCsrfCheck, enableAntiCsrf, checkDatabase, false);
+  }
+
+  /**
+   * As above; with {@code memoryOnly}, throws {@link StorageNeeded}, before any change, when the
+   * answer needs the database.
+   */
+  Verification verify(
+      String appId,
+      String accessToken,
+      String antiCsrfToken,
+      boolean doAntiCsrfCheck,
+      boolean enableAntiCsrf,
+      boolean checkDatabase,
+      boolean memoryOnly) {
+    if (checkDatabase && memoryOnly) {
+      throw StorageNeeded.INSTANCE;
+    }
     long now = clock.millis();
     Verified verified;
     try {
-      verified = accessTokens.verify(appId, accessToken);
+      verified = accessTokens.verify(appId, accessToken, memoryOnly);
     } catch (Refused e) {
       throw new StatusException(
           e.tryRefresh ? Status.TRY_REFRESH_TOKEN : Status.UNAUTHORISED,
@@ -175,6 +194,9 @@ public final class SessionService {
     }
     if (token.parentRefreshTokenHash1() == null && !payloadChanged) {
       return new Verification(view(token), null);
+    }
+    if (memoryOnly) {
+      throw StorageNeeded.INSTANCE; // the first use of a refreshed token promotes it
     }
     boolean refreshPayload = payloadChanged;
     return storage.inTransaction(tx -> promote(tx, appId, verified, refreshPayload, now));

@@ -228,8 +228,24 @@ public final class SigningKeys {
 
   /** The key with this kid, reloading once from the database when it is not cached. */
   public Optional<Key> verificationKey(String appId, String kid) {
-    Optional<Key> key = find(appId, keys(appId), kid);
-    if (key.isEmpty() && clock.millis() - keys(appId).loadedAt() >= MIN_RELOAD_GAP_MS) {
+    return verificationKey(appId, kid, false);
+  }
+
+  /**
+   * As above; with {@code memoryOnly}, throws {@link StorageNeeded} instead of reading the
+   * database.
+   */
+  Optional<Key> verificationKey(String appId, String kid, boolean memoryOnly) {
+    AppKeys cached = cache.get(appId);
+    if (cached == null && memoryOnly) {
+      throw StorageNeeded.INSTANCE;
+    }
+    AppKeys keys = cached != null ? cached : reload(appId);
+    Optional<Key> key = find(appId, keys, kid);
+    if (key.isEmpty() && clock.millis() - keys.loadedAt() >= MIN_RELOAD_GAP_MS) {
+      if (memoryOnly) {
+        throw StorageNeeded.INSTANCE;
+      }
       key = find(appId, reload(appId), kid);
     }
     return key;
