@@ -31,14 +31,14 @@ public final class RefreshTokenCipher {
   static final int NEW_KEY_ITERATIONS = 1000;
   static final int NEW_KEY_RANDOM_BYTES = 64;
 
-  private final char[] password;
+  private final Pbkdf2Sha512 kdf;
 
   /** {@code refreshTokenKey}: the app's {@code refresh_token_key} key-value row, used whole. */
   public RefreshTokenCipher(String refreshTokenKey) {
     if (refreshTokenKey == null || refreshTokenKey.isEmpty()) {
       throw new IllegalArgumentException("the refresh-token key is empty");
     }
-    this.password = refreshTokenKey.toCharArray();
+    this.kdf = new Pbkdf2Sha512(refreshTokenKey.toCharArray());
   }
 
   public String encrypt(String plaintext) {
@@ -98,7 +98,7 @@ public final class RefreshTokenCipher {
   }
 
   private SecretKeySpec keyFor(byte[] iv) {
-    return new SecretKeySpec(pbkdf2(password, iv, KDF_ITERATIONS, KEY_BITS), "AES");
+    return new SecretKeySpec(kdf.derive(iv, KDF_ITERATIONS, KEY_BITS / 8), "AES");
   }
 
   // SunJCE turns the password chars into UTF-8 bytes, as the original relies on. A fresh
