@@ -226,6 +226,23 @@ final class Scenarios {
         List.of(CREATE, VERIFY),
         ctx -> {
           List<Conversation> c = new ArrayList<>();
+          if (ctx.wrk) { // one session for all connections: verify work does not depend on which
+            Map<String, LoadResult> phases = new LinkedHashMap<>();
+            String token = ctx.setup.createSession(ctx.prefix + "-user-0").access;
+            phases.put(
+                "main",
+                Wrk.run(
+                    name,
+                    ctx.address.getPort(),
+                    VERIFY.path(),
+                    Conversations.verifyBody(token, checkDatabase),
+                    ctx.conns,
+                    ctx.clientThreads,
+                    ctx.warmup,
+                    ctx.measure,
+                    ctx.serverPid));
+            return phases;
+          }
           // A few sessions shared by all connections: verify work does not depend on which.
           List<String> tokens = new ArrayList<>();
           for (int i = 0; i < Math.min(ctx.conns, 8); i++) {

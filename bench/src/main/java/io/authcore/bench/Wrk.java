@@ -3,6 +3,7 @@ package io.authcore.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * wrk for the /hello figures, when it is installed: it spends less CPU per request than a JVM
- * client, and on two shared cores every cycle the client spends is one the server does not get. The
- * bare-Undertow ceiling and the server's /hello always use the same client within a run.
+ * wrk for the /hello and verify figures, when it is installed: it spends less CPU per request than
+ * a JVM client, and on two shared cores every cycle the client spends is one the server does not
+ * get. The bare-Undertow ceiling and the server's /hello always use the same client within a run. A
+ * POST (verify) counts every reply that is not 200 with {@code "status":"OK"} as an error, as the
+ * harness's own client does.
  */
 final class Wrk {
   private Wrk() {}
@@ -38,17 +41,58 @@ final class Wrk {
       double measure,
       long serverPid)
       throws IOException {
-    String url = "http://127.0.0.1:" + port + path;
-    String t = "-t" + Math.max(1, threads);
-    String c = "-c" + conns;
-    if (warmup > 0) {
-      Child.exec(List.of("wrk", t, c, "-d" + seconds(warmup), url), (long) warmup + 60);
+    return run(op, port, path, null, conns, threads, warmup, measure, serverPid);
+  }
+
+  /** As above, POSTing {@code json} (with the CDI version header) when it is not null. */
+  static LoadResult run(
+      String op,
+      int port,
+      String path,
+      String json,
+      int conns,
+      int threads,
+      double warmup,
+      double measure,
+      long serverPid)
+      throws IOException {
+    Path script = json == null ? null : postScript(json);
+    try {
+      return measure(op, port, path, script, conns, threads, warmup, measure, serverPid);
+    } finally {
+      if (script != null) {
+        Files.deleteIfExists(script);
+      }
     }
+  }
+
+  private static LoadResult measure(
+      String op,
+      int port,
+      String path,
+      Path script,
+      int conns,
+      int threads,
+      double warmup,
+      double measure,
+      long serverPid)
+      throws IOException {
+    String url = "http://127.0.0.1:" + port + path;
+    List<String> base = new ArrayList<>(List.of("wrk", "-t" + Math.max(1, threads), "-c" + conns));
+    if (script != null) {
+      base.add("-s");
+      base.add(script.toString());
+    }
+    if (warmup > 0) {
+      List<String> w = new ArrayList<>(base);
+      w.addAll(List.of("-d" + seconds(warmup), url));
+      Child.exec(w, (long) warmup + 60);
+    }
+    List<String> m = new ArrayList<>(base);
+    m.addAll(List.of("-d" + seconds(measure), "--latency", url));
     long server0 = Machine.cpuTicks(serverPid);
     long start = System.nanoTime();
-    Child.Result r =
-        Child.exec(
-            List.of("wrk", t, c, "-d" + seconds(measure), "--latency", url), (long) measure + 60);
+    Child.Result r = Child.exec(m, (long) measure + 60);
     double elapsed = (System.nanoTime() - start) / 1e9;
     long server1 = Machine.cpuTicks(serverPid);
     if (r.exit() != 0) {
@@ -61,6 +105,37 @@ final class Wrk {
         server0 < 0 ? -1 : Machine.percentOfCore(server1 - server0, elapsed));
   }
 
+  // Each wrk thread counts its own bad replies; done() adds them up and prints one line.
+  private static Path postScript(String json) throws IOException {
+    if (json.contains("]==]")) {
+      throw new IllegalArgumentException("body cannot be quoted for Lua");
+    }
+    String lua =
+        String.join(
+            "\n",
+            "wrk.method = \"POST\"",
+            "wrk.body = [==[" + json + "]==]",
+            "wrk.headers[\"Content-Type\"] = \"application/json\"",
+            "wrk.headers[\"cdi-version\"] = \"" + Request.CDI_VERSION + "\"",
+            "notOk = 0",
+            "local threads = {}",
+            "function setup(thread) table.insert(threads, thread) end",
+            "function response(status, headers, body)",
+            "  if status ~= 200 or not string.find(body, '\"status\":\"OK\"', 1, true) then",
+            "    notOk = notOk + 1",
+            "  end",
+            "end",
+            "function done(summary, latency, requests)",
+            "  local n = 0",
+            "  for _, t in ipairs(threads) do n = n + t:get(\"notOk\") end",
+            "  io.write(\"Not OK replies: \" .. n .. \"\\n\")",
+            "end",
+            "");
+    Path file = Files.createTempFile("bench-wrk", ".lua");
+    Files.writeString(file, lua);
+    return file;
+  }
+
   private static String seconds(double s) {
     return Math.max(1, Math.round(s)) + "s";
   }
@@ -69,6 +144,7 @@ final class Wrk {
     double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
     long requests = (long) number(out, "(\\d+) requests in");
     long non2xx = (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
+    long notOk = (long) number(out, "Not OK replies: (\\d+)");
     long socket = 0;
     Matcher m =
         Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
@@ -83,11 +159,16 @@ final class Wrk {
     if (non2xx > 0) {
       reasons.put(op + ": non-2xx", (int) non2xx);
     }
+    // Not-OK counts the non-2xx replies too, when the script checked them.
+    long bad = Math.max(non2xx, notOk);
+    if (notOk > non2xx) {
+      reasons.put(op + ": not 200 with status OK", (int) (notOk - non2xx));
+    }
     LoadResult.Figures f =
         new LoadResult.Figures(
             rps,
             requests,
-            non2xx + socket,
+            bad + socket,
             0,
             latency(out, "50%"),
             latency(out, "90%"),
