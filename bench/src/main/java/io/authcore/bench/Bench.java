@@ -327,6 +327,7 @@ final class Bench implements Machine.Log {
                           "hello",
                           port,
                           "/hello",
+                          null,
                           helloConns,
                           clientThreads,
                           warmup,

@@ -1,5 +1,6 @@
 package io.authcore.bench;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +73,16 @@ final class Scenarios {
       phases.put("main", load(conversations));
       return phases;
     }
+
+    /** The main phase driven by wrk: a GET, or a POST of {@code json} when it is not null. */
+    Map<String, LoadResult> viaWrk(String op, String path, String json) throws IOException {
+      Map<String, LoadResult> phases = new LinkedHashMap<>();
+      phases.put(
+          "main",
+          Wrk.run(
+              op, address.getPort(), path, json, conns, clientThreads, warmup, measure, serverPid));
+      return phases;
+    }
   }
 
   static final Endpoint HELLO = new Endpoint("GET", Conversations.HELLO);
@@ -103,19 +114,7 @@ final class Scenarios {
             List.of(HELLO),
             ctx -> {
               if (ctx.wrk) {
-                Map<String, LoadResult> phases = new LinkedHashMap<>();
-                phases.put(
-                    "main",
-                    Wrk.run(
-                        "hello",
-                        ctx.address.getPort(),
-                        HELLO.path(),
-                        ctx.conns,
-                        ctx.clientThreads,
-                        ctx.warmup,
-                        ctx.measure,
-                        ctx.serverPid));
-                return phases;
+                return ctx.viaWrk("hello", HELLO.path(), null);
               }
               List<Conversation> c = new ArrayList<>();
               for (int i = 0; i < ctx.conns; i++) {
@@ -227,21 +226,8 @@ final class Scenarios {
         ctx -> {
           List<Conversation> c = new ArrayList<>();
           if (ctx.wrk) { // one session for all connections: verify work does not depend on which
-            Map<String, LoadResult> phases = new LinkedHashMap<>();
             String token = ctx.setup.createSession(ctx.prefix + "-user-0").access;
-            phases.put(
-                "main",
-                Wrk.run(
-                    name,
-                    ctx.address.getPort(),
-                    VERIFY.path(),
-                    Conversations.verifyBody(token, checkDatabase),
-                    ctx.conns,
-                    ctx.clientThreads,
-                    ctx.warmup,
-                    ctx.measure,
-                    ctx.serverPid));
-            return phases;
+            return ctx.viaWrk(name, VERIFY.path(), Conversations.verifyBody(token, checkDatabase));
           }
           // A few sessions shared by all connections: verify work does not depend on which.
           List<String> tokens = new ArrayList<>();

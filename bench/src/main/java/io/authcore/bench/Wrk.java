@@ -30,21 +30,10 @@ final class Wrk {
     return false;
   }
 
-  /** A warm-up run, then the measured run; the result holds one operation, {@code op}. */
-  static LoadResult run(
-      String op,
-      int port,
-      String path,
-      int conns,
-      int threads,
-      double warmup,
-      double measure,
-      long serverPid)
-      throws IOException {
-    return run(op, port, path, null, conns, threads, warmup, measure, serverPid);
-  }
-
-  /** As above, POSTing {@code json} (with the CDI version header) when it is not null. */
+  /**
+   * A warm-up run, then the measured run; the result holds one operation, {@code op}. A GET, or a
+   * POST of {@code json} (with the CDI version header) when it is not null.
+   */
   static LoadResult run(
       String op,
       int port,
