@@ -89,7 +89,7 @@ final class Bench implements Machine.Log {
     this.raw = results.resolve("raw").resolve(name);
     Files.createDirectories(raw);
     this.flags = ServerFlags.read(repo, this);
-    this.warmup = o.decimal("warmup", 5);
+    this.warmup = o.decimal("warmup", 15); // create and refresh need ~15 s of JIT
     this.measure = o.decimal("measure", 10);
     this.clientThreads = o.integer("client-threads", Math.max(1, cores));
     for (String pair : o.list("conns", List.of())) {

@@ -74,13 +74,25 @@ final class Scenarios {
       return phases;
     }
 
-    /** The main phase driven by wrk: a GET, or a POST of {@code json} when it is not null. */
-    Map<String, LoadResult> viaWrk(String op, String path, String json) throws IOException {
+    /**
+     * The main phase driven by wrk: a GET, or a POST of {@code json} when it is not null, on at
+     * most {@code maxThreads} wrk threads.
+     */
+    Map<String, LoadResult> viaWrk(String op, String path, String json, int maxThreads)
+        throws IOException {
       Map<String, LoadResult> phases = new LinkedHashMap<>();
       phases.put(
           "main",
           Wrk.run(
-              op, address.getPort(), path, json, conns, clientThreads, warmup, measure, serverPid));
+              op,
+              address.getPort(),
+              path,
+              json,
+              conns,
+              Math.min(maxThreads, clientThreads),
+              warmup,
+              measure,
+              serverPid));
       return phases;
     }
   }
@@ -114,7 +126,7 @@ final class Scenarios {
             List.of(HELLO),
             ctx -> {
               if (ctx.wrk) {
-                return ctx.viaWrk("hello", HELLO.path(), null);
+                return ctx.viaWrk("hello", HELLO.path(), null, ctx.clientThreads);
               }
               List<Conversation> c = new ArrayList<>();
               for (int i = 0; i < ctx.conns; i++) {
@@ -227,7 +239,10 @@ final class Scenarios {
           List<Conversation> c = new ArrayList<>();
           if (ctx.wrk) { // one session for all connections: verify work does not depend on which
             String token = ctx.setup.createSession(ctx.prefix + "-user-0").access;
-            return ctx.viaWrk(name, VERIFY.path(), Conversations.verifyBody(token, checkDatabase));
+            // One wrk thread keeps 64 connections busy at verify's rates, for a third less CPU
+            // than two (measured: 32 % of a core at 36k req/s, against 45 % for two threads).
+            return ctx.viaWrk(
+                name, VERIFY.path(), Conversations.verifyBody(token, checkDatabase), 1);
           }
           // A few sessions shared by all connections: verify work does not depend on which.
           List<String> tokens = new ArrayList<>();
