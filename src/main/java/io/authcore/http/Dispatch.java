@@ -33,6 +33,10 @@ final class Dispatch implements HttpHandler {
     }
     boolean inline = context.canRunInline(exchange);
     Executor pool = context.isSlow(exchange) ? slowPool : exchange.getConnection().getWorker();
+    if (inline && exchange.isRequestComplete()) { // no body: a probe, the hottest path of all
+      runInline(exchange, pool);
+      return;
+    }
     exchange
         .getRequestReceiver()
         .receiveFullBytes(
