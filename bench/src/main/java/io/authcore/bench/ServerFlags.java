@@ -18,7 +18,8 @@ final class ServerFlags {
   static final List<String> FALLBACK =
       List.of(
           "-XX:+UseSerialGC",
-          "-Xms16m",
+          "-Xms24m",
+          "-Xmn16m",
           "-XX:MinHeapFreeRatio=10",
           "-XX:MaxHeapFreeRatio=30",
           "-Xmx256m");
