@@ -45,7 +45,7 @@ final class HashingPool implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "authcore-hash-" + name + "-" + counter.incrementAndGet());
               t.setDaemon(true);
-              // nice 19 where the launcher allows it (cli/JavaCommand.PRIORITY_FLAGS)
+              // nice 10 where the launcher allows it (cli/JavaCommand.PRIORITY_FLAGS)
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
