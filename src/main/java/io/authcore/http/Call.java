@@ -44,7 +44,7 @@ public final class Call {
     exchange.putAttachment(BODY, body);
   }
 
-  // Endpoints that run on the I/O thread take no body.
+  // None was kept for a request without a body that an inline endpoint answered on the I/O thread.
   private byte[] readBody() {
     byte[] kept = exchange.getAttachment(BODY);
     return kept == null ? new byte[0] : kept;
