@@ -1,36 +1,31 @@
 package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
+import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserIdMappingStore.Mapping;
 import java.util.List;
 import java.util.Optional;
 
+/** Account links from {@code app_id_to_user_id}; mapped ids through the user-id mapping store. */
 final class JdbcAccountIdStore implements AccountIdStore {
   private final Sql sql;
-  private final String mapping;
   private final String users;
+  private final UserIdMappingStore mappings;
 
-  JdbcAccountIdStore(Sql sql, Tables tables) {
+  JdbcAccountIdStore(Sql sql, Tables tables, UserIdMappingStore mappings) {
     this.sql = sql;
-    this.mapping = tables.name("userid_mapping");
     this.users = tables.name("app_id_to_user_id");
+    this.mappings = mappings;
   }
 
   @Override
   public Optional<String> superTokensIdOf(String appId, String externalUserId) {
-    return sql.one(
-        "SELECT supertokens_user_id FROM " + mapping + " WHERE app_id = ? AND external_user_id = ?",
-        rs -> rs.getString(1).trim(),
-        appId,
-        externalUserId);
+    return mappings.byExternalId(appId, externalUserId).map(Mapping::superTokensUserId);
   }
 
   @Override
   public Optional<String> externalIdOf(String appId, String superTokensUserId) {
-    return sql.one(
-        "SELECT external_user_id FROM " + mapping + " WHERE app_id = ? AND supertokens_user_id = ?",
-        rs -> rs.getString(1),
-        appId,
-        superTokensUserId);
+    return mappings.bySuperTokensId(appId, superTokensUserId).map(Mapping::externalUserId);
   }
 
   @Override

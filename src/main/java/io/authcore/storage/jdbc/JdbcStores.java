@@ -41,7 +41,6 @@ final class JdbcStores implements Stores {
     this.tenants = new JdbcTenantStore(sql, tables);
     this.sessions = new JdbcSessionStore(sql, tables);
     this.signingKeys = new JdbcSigningKeyStore(sql, tables);
-    this.accountIds = new JdbcAccountIdStore(sql, tables);
     this.users = new JdbcUserStore(sql, tables);
     this.userActivity = new JdbcUserActivityStore(sql, dialect, tables);
     this.metadata = new JdbcMetadataStore(sql, tables);
@@ -50,6 +49,7 @@ final class JdbcStores implements Stores {
     this.userLists = new JdbcUserListStore(sql, tables);
     this.userData = new JdbcUserDataStore(sql, tables);
     this.userIdMappings = new JdbcUserIdMappingStore(sql, tables);
+    this.accountIds = new JdbcAccountIdStore(sql, tables, userIdMappings);
     this.emailPassword = new JdbcEmailPasswordStore(sql, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
   }
