@@ -7,9 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -93,24 +91,11 @@ public final class RefreshTokenCipher {
   static String refreshTokenKeyFrom(byte[] random, byte[] salt) {
     HexFormat hex = HexFormat.of();
     char[] secret = hex.formatHex(random).toCharArray();
-    byte[] hash = pbkdf2(secret, salt, NEW_KEY_ITERATIONS, NEW_KEY_RANDOM_BYTES * 8);
+    byte[] hash = new Pbkdf2Sha512(secret).derive(salt, NEW_KEY_ITERATIONS, NEW_KEY_RANDOM_BYTES);
     return NEW_KEY_ITERATIONS + ":" + hex.formatHex(salt) + ":" + hex.formatHex(hash);
   }
 
   private SecretKeySpec keyFor(byte[] iv) {
     return new SecretKeySpec(kdf.derive(iv, KDF_ITERATIONS, KEY_BITS / 8), "AES");
-  }
-
-  // SunJCE turns the password chars into UTF-8 bytes, as the original relies on. A fresh
-  // factory per call: it is cheap next to the 100 HMAC rounds and is not thread-safe.
-  private static byte[] pbkdf2(char[] password, byte[] salt, int iterations, int bits) {
-    PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bits);
-    try {
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("PBKDF2WithHmacSHA512 failed", e);
-    } finally {
-      spec.clearPassword();
-    }
   }
 }

@@ -136,20 +136,9 @@ public final class SessionService {
         antiCsrf);
   }
 
-  public Verification verify(
-      String appId,
-      String accessToken,
-      String antiCsrfToken,
-      boolean doAntiCsrfCheck,
-      boolean enableAntiCsrf,
-      boolean checkDatabase) {
-    return verify(
-        appId, accessToken, antiCsrfToken, doAntiCsrfCheck, enableAntiCsrf, checkDatabase, false);
-  }
-
   /**
-   * As above; with {@code memoryOnly}, throws {@link StorageNeeded}, before any change, when the
-   * answer needs the database.
+   * Verifies an access token. With {@code memoryOnly}, throws {@link StorageNeeded}, before any
+   * change, when the answer needs the database.
    */
   Verification verify(
       String appId,
