@@ -22,6 +22,19 @@ import java.util.Map;
 import java.util.Optional;
 
 final class JdbcTenantStore implements TenantStore {
+  // In the order both the SELECT's reader and the INSERT's parameters use.
+  private static final String PROVIDER_COLUMNS =
+      "connection_uri_domain, app_id, tenant_id, third_party_id, name,"
+          + " authorization_endpoint, authorization_endpoint_query_params, token_endpoint,"
+          + " token_endpoint_body_params, user_info_endpoint, user_info_endpoint_query_params,"
+          + " user_info_endpoint_headers, jwks_uri, oidc_discovery_endpoint, require_email,"
+          + " user_info_map_from_id_token_payload_user_id,"
+          + " user_info_map_from_id_token_payload_email,"
+          + " user_info_map_from_id_token_payload_email_verified,"
+          + " user_info_map_from_user_info_endpoint_user_id,"
+          + " user_info_map_from_user_info_endpoint_email,"
+          + " user_info_map_from_user_info_endpoint_email_verified";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String KEY = "connection_uri_domain = ? AND app_id = ? AND tenant_id = ?";
 
@@ -165,18 +178,7 @@ final class JdbcTenantStore implements TenantStore {
     }
     Map<TenantId, List<ThirdPartyProvider>> result = new LinkedHashMap<>();
     sql.list(
-            "SELECT connection_uri_domain, app_id, tenant_id, third_party_id, name,"
-                + " authorization_endpoint, authorization_endpoint_query_params, token_endpoint,"
-                + " token_endpoint_body_params, user_info_endpoint, user_info_endpoint_query_params,"
-                + " user_info_endpoint_headers, jwks_uri, oidc_discovery_endpoint, require_email,"
-                + " user_info_map_from_id_token_payload_user_id,"
-                + " user_info_map_from_id_token_payload_email,"
-                + " user_info_map_from_id_token_payload_email_verified,"
-                + " user_info_map_from_user_info_endpoint_user_id,"
-                + " user_info_map_from_user_info_endpoint_email,"
-                + " user_info_map_from_user_info_endpoint_email_verified FROM "
-                + providers
-                + " ORDER BY third_party_id",
+            "SELECT " + PROVIDER_COLUMNS + " FROM " + providers + " ORDER BY third_party_id",
             rs -> {
               TenantId tenant = id(rs);
               String thirdPartyId = rs.getString(4);
@@ -272,16 +274,9 @@ final class JdbcTenantStore implements TenantStore {
     sql.update(
         "INSERT INTO "
             + providers
-            + " (connection_uri_domain, app_id, tenant_id, third_party_id, name,"
-            + " authorization_endpoint, authorization_endpoint_query_params, token_endpoint,"
-            + " token_endpoint_body_params, user_info_endpoint, user_info_endpoint_query_params,"
-            + " user_info_endpoint_headers, jwks_uri, oidc_discovery_endpoint, require_email,"
-            + " user_info_map_from_id_token_payload_user_id,"
-            + " user_info_map_from_id_token_payload_email,"
-            + " user_info_map_from_id_token_payload_email_verified,"
-            + " user_info_map_from_user_info_endpoint_user_id,"
-            + " user_info_map_from_user_info_endpoint_email,"
-            + " user_info_map_from_user_info_endpoint_email_verified)"
+            + " ("
+            + PROVIDER_COLUMNS
+            + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id.connectionUriDomain(),
         id.appId(),
