@@ -46,52 +46,38 @@ final class Wrk {
       long serverPid)
       throws IOException {
     Path script = json == null ? null : postScript(json);
-    try {
-      return measure(op, port, path, script, conns, threads, warmup, measure, serverPid);
-    } finally {
-      if (script != null) {
-        Files.deleteIfExists(script);
-      }
-    }
-  }
-
-  private static LoadResult measure(
-      String op,
-      int port,
-      String path,
-      Path script,
-      int conns,
-      int threads,
-      double warmup,
-      double measure,
-      long serverPid)
-      throws IOException {
     String url = "http://127.0.0.1:" + port + path;
     List<String> base = new ArrayList<>(List.of("wrk", "-t" + Math.max(1, threads), "-c" + conns));
     if (script != null) {
       base.add("-s");
       base.add(script.toString());
     }
-    if (warmup > 0) {
-      List<String> w = new ArrayList<>(base);
-      w.addAll(List.of("-d" + seconds(warmup), url));
-      Child.exec(w, (long) warmup + 60);
+    try {
+      if (warmup > 0) {
+        List<String> w = new ArrayList<>(base);
+        w.addAll(List.of("-d" + seconds(warmup), url));
+        Child.exec(w, (long) warmup + 60);
+      }
+      List<String> m = new ArrayList<>(base);
+      m.addAll(List.of("-d" + seconds(measure), "--latency", url));
+      long server0 = Machine.cpuTicks(serverPid);
+      long start = System.nanoTime();
+      Child.Result r = Child.exec(m, (long) measure + 60);
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long server1 = Machine.cpuTicks(serverPid);
+      if (r.exit() != 0) {
+        throw new IOException("wrk failed: " + r.output().strip());
+      }
+      return parse(
+          op,
+          r.output(),
+          measure,
+          server0 < 0 ? -1 : Machine.percentOfCore(server1 - server0, elapsed));
+    } finally {
+      if (script != null) {
+        Files.deleteIfExists(script);
+      }
     }
-    List<String> m = new ArrayList<>(base);
-    m.addAll(List.of("-d" + seconds(measure), "--latency", url));
-    long server0 = Machine.cpuTicks(serverPid);
-    long start = System.nanoTime();
-    Child.Result r = Child.exec(m, (long) measure + 60);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    long server1 = Machine.cpuTicks(serverPid);
-    if (r.exit() != 0) {
-      throw new IOException("wrk failed: " + r.output().strip());
-    }
-    return parse(
-        op,
-        r.output(),
-        measure,
-        server0 < 0 ? -1 : Machine.percentOfCore(server1 - server0, elapsed));
   }
 
   // Each wrk thread counts its own bad replies; done() adds them up and prints one line.
