@@ -37,18 +37,17 @@ final class Dispatch implements HttpHandler {
       runInline(exchange, pool);
       return;
     }
-    exchange
-        .getRequestReceiver()
-        .receiveFullBytes(
-            (ex, body) -> {
-              Call.keepBody(ex, body);
-              if (inline) {
-                runInline(ex, pool);
-              } else {
-                ex.dispatch(pool, next);
-              }
-            },
-            Dispatch::unreadableBody);
+    BodyReader.read(
+        exchange,
+        (ex, body) -> {
+          Call.keepBody(ex, body);
+          if (inline) {
+            runInline(ex, pool);
+          } else {
+            ex.dispatch(pool, next);
+          }
+        },
+        Dispatch::unreadableBody);
   }
 
   // An endpoint that finds it must block throws LeaveIoThread before any side effect; it then
