@@ -95,7 +95,7 @@ rem The launcher: %% becomes %, ^ keeps > and & for the launcher; the directory 
 >>"%EXE_LOC%" echo set "ST_JAVA=java"
 >>"%EXE_LOC%" echo if defined JAVA_HOME if exist "%%JAVA_HOME%%\bin\java.exe" set "ST_JAVA=%%JAVA_HOME%%\bin\java.exe"
 >>"%EXE_LOC%" echo rem A small, steady footprint; JAVA_OPTS comes last, so it overrides any of these.
->>"%EXE_LOC%" echo "%%ST_JAVA%%" -XX:+UseSerialGC -Xms24m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmx256m %%JAVA_OPTS%% -jar "%%st_install_loc%%authcore.jar" %%*
+>>"%EXE_LOC%" echo "%%ST_JAVA%%" -XX:+UseSerialGC -Xms24m -Xmn16m -XX:MinHeapFreeRatio=25 -XX:MaxHeapFreeRatio=50 -Xmx256m %%JAVA_OPTS%% -jar "%%st_install_loc%%authcore.jar" %%*
 >>"%EXE_LOC%" echo if errorlevel 1 exit /b %%errorlevel%%
 >>"%EXE_LOC%" echo if /i not "%%~1"=="uninstall" exit /b 0
 >>"%EXE_LOC%" echo rem A running jar cannot delete itself on Windows, so the launcher removes the installation.

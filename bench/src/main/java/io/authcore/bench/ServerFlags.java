@@ -20,8 +20,8 @@ final class ServerFlags {
           "-XX:+UseSerialGC",
           "-Xms24m",
           "-Xmn16m",
-          "-XX:MinHeapFreeRatio=10",
-          "-XX:MaxHeapFreeRatio=30",
+          "-XX:MinHeapFreeRatio=25",
+          "-XX:MaxHeapFreeRatio=50",
           "-Xmx256m");
 
   private ServerFlags() {}
