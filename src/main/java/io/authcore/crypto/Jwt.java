@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -15,7 +16,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RS256 JSON Web Tokens (compact form) as the original issues them: each segment is unpadded
@@ -34,6 +37,8 @@ public final class Jwt {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final Base64.Encoder SEGMENT = Base64.getUrlEncoder().withoutPadding();
+  private static final int MAX_CACHED_HEADERS = 256;
+  private static final Map<String, Header> HEADERS = new ConcurrentHashMap<>();
 
   private Jwt() {}
 
@@ -89,7 +94,34 @@ public final class Jwt {
     if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
       throw new MalformedJwtException("Invalid JWT");
     }
-    ObjectNode header = decodeObject(parts[0]);
+    Header header = header(parts[0]);
+    ObjectNode payload = decodeObject(parts[1]);
+    byte[] signature;
+    try {
+      signature = Base64.getUrlDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedJwtException("Invalid JWT");
+    }
+    return new ParsedJwt(payload, header.kid, header.version, parts[0] + "." + parts[1], signature);
+  }
+
+  /** The decoded header segment of a token that passed {@link #parse}. */
+  static ObjectNode decodeHeader(String segment) {
+    try {
+      return decodeObject(segment);
+    } catch (MalformedJwtException e) {
+      throw new IllegalStateException("the header was checked when the token was parsed", e);
+    }
+  }
+
+  // A core signs with a handful of keys, so nearly every token repeats one of a few header
+  // segments; each is checked once. Any client can send new ones, hence the bound.
+  private static Header header(String segment) throws MalformedJwtException {
+    Header known = HEADERS.get(segment);
+    if (known != null) {
+      return known;
+    }
+    ObjectNode header = decodeObject(segment);
     requireString(header, "typ", TYPE);
     requireString(header, "alg", ALGORITHM);
     String version = null;
@@ -107,16 +139,15 @@ public final class Jwt {
     if (!kid.isTextual()) {
       throw new MalformedJwtException("JWT header mismatch - kid");
     }
-    ObjectNode payload = decodeObject(parts[1]);
-    byte[] signature;
-    try {
-      signature = Base64.getUrlDecoder().decode(parts[2]);
-    } catch (IllegalArgumentException e) {
-      throw new MalformedJwtException("Invalid JWT");
+    Header checked = new Header(kid.asText(), version);
+    if (HEADERS.size() >= MAX_CACHED_HEADERS) {
+      HEADERS.clear();
     }
-    return new ParsedJwt(
-        header, payload, kid.asText(), version, parts[0] + "." + parts[1], signature);
+    HEADERS.put(segment, checked);
+    return checked;
   }
+
+  private record Header(String kid, String version) {}
 
   /** True when {@code key} made the token's signature. A wrong key is simply false. */
   public static boolean verify(ParsedJwt jwt, PublicKey key) {
@@ -146,11 +177,11 @@ public final class Jwt {
   private static ObjectNode decodeObject(String segment) throws MalformedJwtException {
     try {
       byte[] bytes = Base64.getUrlDecoder().decode(segment.replace('+', '-').replace('/', '_'));
-      JsonNode node = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+      JsonNode node = MAPPER.readTree(bytes);
       if (node instanceof ObjectNode object) {
         return object;
       }
-    } catch (IllegalArgumentException | JsonProcessingException e) {
+    } catch (IllegalArgumentException | IOException e) {
       // falls through: malformed base64 or JSON is a bad token, not a server error
     }
     throw new MalformedJwtException("Invalid JWT");

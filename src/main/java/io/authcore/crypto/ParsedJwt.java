@@ -7,21 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * checked yet; nothing in it may be trusted before {@link Jwt#verify} returns true.
  */
 public final class ParsedJwt {
-  private final ObjectNode header;
   private final ObjectNode payload;
   private final String kid;
   private final String version;
   private final String signingInput;
   private final byte[] signature;
 
-  ParsedJwt(
-      ObjectNode header,
-      ObjectNode payload,
-      String kid,
-      String version,
-      String signingInput,
-      byte[] signature) {
-    this.header = header;
+  ParsedJwt(ObjectNode payload, String kid, String version, String signingInput, byte[] signature) {
     this.payload = payload;
     this.kid = kid;
     this.version = version;
@@ -31,7 +23,7 @@ public final class ParsedJwt {
 
   /** The decoded header; a fresh tree owned by the caller. */
   public ObjectNode header() {
-    return header;
+    return Jwt.decodeHeader(signingInput.substring(0, signingInput.indexOf('.')));
   }
 
   /** The decoded claims; a fresh tree owned by the caller. */

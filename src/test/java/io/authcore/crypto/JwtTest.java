@@ -236,6 +236,25 @@ class JwtTest {
   }
 
   @Test
+  void headersAreCheckedOnceButNeverSharedOrRemembered() throws Exception {
+    String good = withHeader("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"d-7\"}");
+    ParsedJwt first = Jwt.parse(good);
+    first.header().put("kid", "changed"); // the caller's own copy
+    ParsedJwt second = Jwt.parse(good);
+    assertEquals("d-7", second.kid());
+    assertEquals("d-7", second.header().get("kid").asText());
+    String bad = withHeader("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":7}");
+    assertRejected(bad, "JWT header mismatch - kid");
+    assertRejected(bad, "JWT header mismatch - kid");
+    // More distinct headers than are kept: each still gets its own kid.
+    for (int i = 0; i < 600; i++) {
+      String token = withHeader("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"d-" + i + "\"}");
+      assertEquals("d-" + i, Jwt.parse(token).kid());
+    }
+    assertEquals("d-7", Jwt.parse(good).kid());
+  }
+
+  @Test
   void versionMustBeAStringOtherThanTheLegacyOnes() throws Exception {
     for (String v : new String[] {"\"1\"", "\"2\"", "5", "\"6\"", "\"\"", "null", "\"v5\""}) {
       assertRejected(

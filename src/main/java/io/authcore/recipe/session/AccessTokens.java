@@ -159,19 +159,13 @@ final class AccessTokens {
           true,
           "Access token does not contain all the information. Maybe the structure has changed?");
     }
-    ObjectNode userData = payload.deepCopy();
-    userData.remove(SESSION_CLAIMS);
+    String parentHash1 = text(payload, "parentRefreshTokenHash1");
+    String antiCsrf = text(payload, "antiCsrfToken");
+    long issuedAt = iat.asLong() * 1000;
+    long expiresAt = exp.asLong() * 1000;
+    payload.remove(SESSION_CLAIMS); // the parsed tree is ours: what is left is the user's data
     return new Claims(
-        sub,
-        rsub,
-        tId,
-        handle,
-        hash1,
-        text(payload, "parentRefreshTokenHash1"),
-        text(payload, "antiCsrfToken"),
-        userData,
-        iat.asLong() * 1000,
-        exp.asLong() * 1000);
+        sub, rsub, tId, handle, hash1, parentHash1, antiCsrf, payload, issuedAt, expiresAt);
   }
 
   private static String text(ObjectNode payload, String field) {
