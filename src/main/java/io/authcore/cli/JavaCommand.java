@@ -37,9 +37,9 @@ final class JavaCommand {
   /**
    * Lets threads at {@code Thread.MIN_PRIORITY} (the password-hashing pool) run at nice 10 (a ninth
    * of the CPU share of a session call's thread), so a flood of sign-ins mostly takes the CPU that
-   * session calls leave. Nice 19 starved hashing so hard that, on PostgreSQL, refresh showed stalls
-   * of up to a second during a sign-in flood (bench/run flood). Only for root: for anyone else the
-   * JVM prints a warning at every start (though a thread may always lower its own priority).
+   * session calls leave. Nice 19 made no measurable difference to session latency in a flood
+   * (bench/run flood), so the milder setting stays. Only for root: for anyone else the JVM prints a
+   * warning at every start (though a thread may always lower its own priority).
    */
   static final List<String> PRIORITY_FLAGS =
       List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10");

@@ -2,6 +2,7 @@ package io.authcore.http;
 
 import io.undertow.io.Receiver;
 import io.undertow.server.Connectors;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.EOFException;
@@ -70,18 +71,18 @@ final class BodyReader {
         .getReadSetter()
         .set(
             ch -> {
+              HttpHandler then;
               try {
                 if (!readAvailable()) {
                   return;
                 }
-                ch.suspendReads();
-                ch.getReadSetter().set(null);
-                Connectors.executeRootHandler(ex -> done.handle(ex, buffer.array()), exchange);
+                then = ex -> done.handle(ex, buffer.array());
               } catch (IOException e) {
-                ch.suspendReads();
-                ch.getReadSetter().set(null);
-                Connectors.executeRootHandler(ex -> failed.error(ex, e), exchange);
+                then = ex -> failed.error(ex, e);
               }
+              ch.suspendReads();
+              ch.getReadSetter().set(null);
+              Connectors.executeRootHandler(then, exchange);
             });
     channel.resumeReads();
   }
