@@ -1,6 +1,5 @@
 package io.authcore.cli;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,16 +33,6 @@ final class JavaCommand {
 
   static final String DEFAULT_MAX_HEAP = "-Xmx256m";
 
-  /**
-   * Lets threads at {@code Thread.MIN_PRIORITY} (the password-hashing pool) run at nice 10 (a ninth
-   * of the CPU share of a session call's thread), so a flood of sign-ins mostly takes the CPU that
-   * session calls leave. Nice 19 made no measurable difference to session latency in a flood
-   * (bench/run flood), so the milder setting stays. Only for root: for anyone else the JVM prints a
-   * warning at every start (though a thread may always lower its own priority).
-   */
-  static final List<String> PRIORITY_FLAGS =
-      List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10");
-
   /** Tells the child that no terminal will read its stdout once it has started. */
   static final String DAEMON_PROPERTY = "authcore.daemon";
 
@@ -53,9 +42,6 @@ final class JavaCommand {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(MEMORY_FLAGS);
-    if (runsAsRoot()) {
-      command.addAll(PRIORITY_FLAGS);
-    }
     if (settings.spaceMb().isEmpty()) {
       command.add(DEFAULT_MAX_HEAP);
     }
@@ -95,14 +81,6 @@ final class JavaCommand {
 
   static boolean agentInstalled(Installation installation) {
     return Files.isRegularFile(agent(installation));
-  }
-
-  private static boolean runsAsRoot() {
-    try {
-      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return false; // not Linux
-    }
   }
 
   /**

@@ -1,6 +1,10 @@
 package io.authcore.crypto.password;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -8,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,17 +25,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arrival order, on the semaphore. The number of waiting callers is thus bounded by the number of
  * request threads, not by this pool; a caller interrupted while waiting gets an {@link
  * IllegalStateException} (its hash, if already started, still runs to completion).
+ *
+ * <p>Each hash starts at the lowest priority the system allows ({@link HashingPriority}); a caller
+ * still waiting after {@code raiseAfter} raises the pool's threads so that its hash finishes even
+ * when session calls fill every core.
  */
 final class HashingPool implements AutoCloseable {
+  static final Duration RAISE_AFTER = Duration.ofSeconds(1);
+
   private final int threads;
   private final Semaphore admission;
   private final ThreadPoolExecutor executor;
+  private final HashingPriority priority;
+  private final Duration raiseAfter;
+  private final Map<Thread, Integer> tids = new ConcurrentHashMap<>();
 
   HashingPool(String name, int threads) {
+    this(name, threads, HashingPriority.system(), RAISE_AFTER);
+  }
+
+  HashingPool(String name, int threads, HashingPriority priority, Duration raiseAfter) {
     if (threads < 1) {
       throw new IllegalArgumentException("a hashing pool needs at least one thread");
     }
     this.threads = threads;
+    this.priority = priority;
+    this.raiseAfter = raiseAfter;
     this.admission = new Semaphore(threads, true);
     AtomicInteger counter = new AtomicInteger();
     // The queue never holds more than `threads` tasks: admission is taken before submitting and
@@ -43,10 +63,12 @@ final class HashingPool implements AutoCloseable {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "authcore-hash-" + name + "-" + counter.incrementAndGet());
+              Thread t =
+                  new Thread(
+                      () -> runRemembered(r),
+                      "authcore-hash-" + name + "-" + counter.incrementAndGet());
               t.setDaemon(true);
-              // nice 10 where the launcher allows it (cli/JavaCommand.PRIORITY_FLAGS)
-              t.setPriority(Thread.MIN_PRIORITY);
+              t.setPriority(Thread.MIN_PRIORITY); // what other systems get; see HashingPriority
               return t;
             });
     // Idle hashing threads go away; a quiet core keeps none.
@@ -67,6 +89,7 @@ final class HashingPool implements AutoCloseable {
           executor.submit(
               () -> {
                 try {
+                  priority.lower();
                   return work.call();
                 } finally {
                   admission.release();
@@ -77,7 +100,13 @@ final class HashingPool implements AutoCloseable {
       throw new IllegalStateException("password hashing has been shut down", e);
     }
     try {
-      return future.get();
+      try {
+        return future.get(raiseAfter.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // Starved or just slow: either way it may now compete with session calls.
+        tids.values().forEach(priority::raise);
+        return future.get();
+      }
     } catch (InterruptedException e) {
       // Not cancelled: a task cancelled before it starts would never give its permit back.
       Thread.currentThread().interrupt();
@@ -91,6 +120,21 @@ final class HashingPool implements AutoCloseable {
         throw (Error) cause;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  // Keeps each live thread's kernel id, so that a waiting caller can raise it.
+  private void runRemembered(Runnable worker) {
+    Thread self = Thread.currentThread();
+    try {
+      tids.put(self, HashingPriority.currentTid());
+    } catch (IOException | RuntimeException e) {
+      // not Linux: nothing to raise
+    }
+    try {
+      worker.run();
+    } finally {
+      tids.remove(self);
     }
   }
 

@@ -1,0 +1,169 @@
+package io.authcore.crypto.password;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How hashing threads give the CPU to the threads that serve sessions.
+ *
+ * <p>On Linux a hashing thread runs under {@code SCHED_IDLE}: any other thread that wakes takes its
+ * CPU at once. At nice 10 it kept the CPU for the rest of its time slice (the kernel protects a
+ * running thread's slice, up to a few milliseconds), so during a sign-in flood every wake-up of an
+ * I/O thread, a worker or the GC's VM thread waited that long: bench/run flood measured the refresh
+ * p99 at about twice its value without the flood, and the VM thread queued 7–17 ms a second for a
+ * CPU. {@code SCHED_IDLE} alone would let session calls that fill every core starve sign-ins
+ * indefinitely, so a hash still unfinished after a second is raised to nice 10 ({@link #raise}), as
+ * before, and the next hash starts idle again.
+ *
+ * <p>Raising a thread out of {@code SCHED_IDLE} needs {@code CAP_SYS_NICE} (root, but not root in a
+ * default container). Where a probe finds that missing, hashing threads run at nice 10, which any
+ * thread may set for itself; where Linux or JNA is missing, at {@code Thread.MIN_PRIORITY} alone.
+ */
+final class HashingPriority {
+  enum Mode {
+    /** {@code SCHED_IDLE}, raised to nice 10 when a hash takes too long. */
+    IDLE,
+    /** nice 10, never raised. */
+    NICE,
+    /**
+     * Only {@code Thread.MIN_PRIORITY}, which the JVM maps to nice 10 with the launcher's flags.
+     */
+    NONE
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(HashingPriority.class);
+  private static final int SCHED_OTHER = 0;
+  private static final int SCHED_IDLE = 5;
+  private static final int PRIO_PROCESS = 0;
+  private static final int NICE = 10;
+
+  private static volatile HashingPriority system;
+
+  private final LibC libc;
+  private final Mode mode;
+
+  private HashingPriority(LibC libc, Mode mode) {
+    this.libc = libc;
+    this.mode = mode;
+  }
+
+  /** What this process may do, probed once on a throwaway thread. */
+  static HashingPriority system() {
+    HashingPriority found = system;
+    if (found == null) {
+      synchronized (HashingPriority.class) {
+        found = system;
+        if (found == null) {
+          found = probe();
+          LOG.info("password hashing threads run {}", found.describe());
+          system = found;
+        }
+      }
+    }
+    return found;
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  /** Puts the calling hashing thread at its lowest setting, before every hash. */
+  void lower() {
+    if (mode == Mode.NONE) {
+      return;
+    }
+    try {
+      int tid = currentTid();
+      libc.setpriority(PRIO_PROCESS, tid, NICE);
+      if (mode == Mode.IDLE) {
+        libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0});
+      }
+    } catch (LastErrorException | IOException e) {
+      LOG.debug("could not lower a hashing thread's priority", e);
+    }
+  }
+
+  /** Lets the hashing thread {@code tid} compete at nice 10 until its next {@link #lower}. */
+  void raise(int tid) {
+    if (mode != Mode.IDLE) {
+      return;
+    }
+    try {
+      libc.sched_setscheduler(tid, SCHED_OTHER, new int[] {0});
+    } catch (LastErrorException e) {
+      LOG.debug("could not raise hashing thread {}", tid, e);
+    }
+  }
+
+  /** The calling thread's kernel id, for {@link #raise} from another thread. */
+  static int currentTid() throws IOException {
+    // "<pid>/task/<tid>", resolved by the kernel for the thread that reads it
+    String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
+    return Integer.parseInt(self.substring(self.lastIndexOf('/') + 1));
+  }
+
+  private String describe() {
+    switch (mode) {
+      case IDLE:
+        return "under SCHED_IDLE, raised to nice 10 when a hash takes over a second";
+      case NICE:
+        return "at nice 10 (raising a thread out of SCHED_IDLE needs CAP_SYS_NICE)";
+      default:
+        return "at Thread.MIN_PRIORITY (no Linux scheduler calls here)";
+    }
+  }
+
+  private static HashingPriority probe() {
+    if (!Platform.isLinux()) {
+      return new HashingPriority(null, Mode.NONE);
+    }
+    LibC libc;
+    try {
+      libc = Native.load("c", LibC.class);
+    } catch (LinkageError e) {
+      LOG.debug("libc is not reachable through JNA", e);
+      return new HashingPriority(null, Mode.NONE);
+    }
+    // On a thread of its own: one that went idle and could not come back must not be kept.
+    AtomicReference<Mode> found = new AtomicReference<>(Mode.NONE);
+    Thread probe =
+        new Thread(
+            () -> {
+              try {
+                int tid = currentTid();
+                libc.setpriority(PRIO_PROCESS, tid, NICE);
+                found.set(Mode.NICE);
+                libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0});
+                libc.sched_setscheduler(tid, SCHED_OTHER, new int[] {0});
+                found.set(Mode.IDLE);
+              } catch (IOException | RuntimeException e) {
+                LOG.debug("hashing priority probe stopped at {}", found.get(), e);
+              }
+            },
+            "authcore-hash-probe");
+    probe.setDaemon(true);
+    probe.start();
+    try {
+      probe.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new HashingPriority(null, Mode.NONE);
+    }
+    return new HashingPriority(libc, found.get());
+  }
+
+  /** The three libc calls this needs; errors come back as {@link LastErrorException}. */
+  interface LibC extends Library {
+    int setpriority(int which, int who, int prio) throws LastErrorException;
+
+    int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
+  }
+}
