@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JVM flags the launcher gives the server (cli/JavaCommand.java: MEMORY_FLAGS and
- * DEFAULT_MAX_HEAP), read from the source so the benchmark follows when they change. The ceilings'
- * JVMs get the same flags, so both sides of each fraction run on the same heap and collector.
+ * The JVM flags the launcher gives the server (cli/JavaCommand.java: MEMORY_FLAGS,
+ * DEFAULT_MAX_HEAP, and PRIORITY_FLAGS when run as root), read from the source so the benchmark
+ * follows when they change. The ceilings' JVMs get the same flags, so both sides of each fraction
+ * run on the same heap and collector.
  */
 final class ServerFlags {
   static final List<String> FALLBACK =
@@ -24,6 +25,14 @@ final class ServerFlags {
           "-Xmx256m");
 
   private ServerFlags() {}
+
+  private static boolean runsAsRoot() {
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
 
   static List<String> read(Path repo, Machine.Log log) {
     Path source = repo.resolve("src/main/java/io/authcore/cli/JavaCommand.java");
@@ -40,6 +49,15 @@ final class ServerFlags {
           flags.add(quoted.group(1));
         }
         flags.add(heap.group(1));
+        Matcher priority =
+            Pattern.compile("PRIORITY_FLAGS\\s*=\\s*List\\.of\\(([^)]*)\\)", Pattern.DOTALL)
+                .matcher(text);
+        if (priority.find() && runsAsRoot()) { // the launcher adds them for root only
+          Matcher flag = Pattern.compile("\"([^\"]+)\"").matcher(priority.group(1));
+          while (flag.find()) {
+            flags.add(flag.group(1));
+          }
+        }
         if (!flags.isEmpty()) {
           return flags;
         }
