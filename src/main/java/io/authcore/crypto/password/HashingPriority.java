@@ -86,7 +86,7 @@ final class HashingPriority {
       if (mode == Mode.IDLE) {
         libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0});
       }
-    } catch (LastErrorException | IOException e) {
+    } catch (IOException | RuntimeException e) { // a hash never fails for want of a lower priority
       LOG.debug("could not lower a hashing thread's priority", e);
     }
   }
@@ -98,7 +98,7 @@ final class HashingPriority {
     }
     try {
       libc.sched_setscheduler(tid, SCHED_OTHER, new int[] {0});
-    } catch (LastErrorException e) {
+    } catch (RuntimeException e) {
       LOG.debug("could not raise hashing thread {}", tid, e);
     }
   }
