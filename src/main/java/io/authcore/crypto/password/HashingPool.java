@@ -89,7 +89,10 @@ final class HashingPool implements AutoCloseable {
           executor.submit(
               () -> {
                 try {
-                  priority.lower();
+                  Integer tid = tids.get(Thread.currentThread());
+                  if (tid != null) {
+                    priority.lower(tid);
+                  }
                   return work.call();
                 } finally {
                   admission.release();
@@ -123,7 +126,8 @@ final class HashingPool implements AutoCloseable {
     }
   }
 
-  // Keeps each live thread's kernel id, so that a waiting caller can raise it.
+  // Keeps each live thread's kernel id, read once, to lower it before each hash and so that a
+  // waiting caller can raise it.
   private void runRemembered(Runnable worker) {
     Thread self = Thread.currentThread();
     try {

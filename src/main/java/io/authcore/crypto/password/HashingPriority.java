@@ -75,19 +75,18 @@ final class HashingPriority {
     return mode;
   }
 
-  /** Puts the calling hashing thread at its lowest setting, before every hash. */
-  void lower() {
+  /** Puts hashing thread {@code tid} at its lowest setting, before every hash. */
+  void lower(int tid) {
     if (mode == Mode.NONE) {
       return;
     }
     try {
-      int tid = currentTid();
       libc.setpriority(PRIO_PROCESS, tid, NICE);
       if (mode == Mode.IDLE) {
         libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0});
       }
-    } catch (IOException | RuntimeException e) { // a hash never fails for want of a lower priority
-      LOG.debug("could not lower a hashing thread's priority", e);
+    } catch (RuntimeException e) { // a hash never fails for want of a lower priority
+      LOG.debug("could not lower hashing thread {}", tid, e);
     }
   }
 
@@ -103,7 +102,7 @@ final class HashingPriority {
     }
   }
 
-  /** The calling thread's kernel id, for {@link #raise} from another thread. */
+  /** The calling thread's kernel id, for {@link #lower} and {@link #raise}. */
   static int currentTid() throws IOException {
     // "<pid>/task/<tid>", resolved by the kernel for the thread that reads it
     String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
