@@ -1,6 +1,7 @@
 package io.authcore;
 
 import io.authcore.config.CoreConfig;
+import io.authcore.crypto.Jwt;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
@@ -66,6 +67,7 @@ public final class Authcore implements AutoCloseable {
     Storage storage = JdbcStorage.open(config);
     Jobs jobs = new Jobs();
     PasswordHasher hasher = new PasswordHasher(config);
+    Jwt.chooseSigner();
     try {
       StoredTenants tenants = new StoredTenants(storage.tenants(), config, clock);
       SigningKeys keys = new SigningKeys(storage, clock, tenants);

@@ -13,8 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.SignatureException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +60,14 @@ public final class Jwt {
   }
 
   /**
+   * Chooses, and logs, how RS256 signatures are made and checked here (OpenSSL or the JDK), so that
+   * the choice shows when the server starts rather than at its first session.
+   */
+  public static void chooseSigner() {
+    Rs256.system();
+  }
+
+  /**
    * Signs {@code base64url(header).base64url(payload)}. Both objects are written compactly in their
    * own field order; the header must say {@code "alg":"RS256"}.
    */
@@ -71,10 +77,8 @@ public final class Jwt {
     }
     String signingInput = segment(header) + "." + segment(payload);
     try {
-      Signature rsa = Signature.getInstance("SHA256withRSA");
-      rsa.initSign(key);
-      rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + SEGMENT.encodeToString(rsa.sign());
+      byte[] signature = Rs256.system().sign(key, signingInput.getBytes(StandardCharsets.US_ASCII));
+      return signingInput + "." + SEGMENT.encodeToString(signature);
     } catch (InvalidKeyException e) {
       throw new IllegalArgumentException("not an RSA private key", e);
     } catch (GeneralSecurityException e) {
@@ -152,12 +156,8 @@ public final class Jwt {
   /** True when {@code key} made the token's signature. A wrong key is simply false. */
   public static boolean verify(ParsedJwt jwt, PublicKey key) {
     try {
-      Signature rsa = Signature.getInstance("SHA256withRSA");
-      rsa.initVerify(key);
-      rsa.update(jwt.signingInput().getBytes(StandardCharsets.US_ASCII));
-      return rsa.verify(jwt.signature());
-    } catch (SignatureException e) {
-      return false; // e.g. a signature of the wrong length
+      return Rs256.system()
+          .verify(key, jwt.signingInput().getBytes(StandardCharsets.US_ASCII), jwt.signature());
     } catch (InvalidKeyException e) {
       throw new IllegalArgumentException("not an RSA public key", e);
     } catch (GeneralSecurityException e) {
