@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One benchmark run: measure the ceilings, then start target/authcore.jar on each backend and run
@@ -263,6 +265,9 @@ final class Bench implements Machine.Log {
         out.put(op, probe(op, cores, cw, cm, List.of()));
       }
     }
+    if (kinds.contains("rs256") && Child.onPath("openssl")) {
+      out.putAll(opensslRsa(cm));
+    }
     if (kinds.contains("bcrypt")) {
       int cost = o.integer("bcrypt-cost", 11);
       List<String> extra = List.of("--cost=" + cost);
@@ -294,6 +299,62 @@ final class Bench implements Machine.Log {
           pgOurs = pid -> false;
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * What OpenSSL's own loop signs and checks on all cores ({@code openssl speed -multi}), for the
+   * server's RS256 where it signs with OpenSSL: the JCA ceilings stay the issue's yardstick.
+   */
+  private Map<String, RunRecord.Ceiling> opensslRsa(double seconds) throws Exception {
+    int secs = (int) Math.max(1, Math.round(seconds));
+    Measured<double[]> m =
+        measured(
+            "rs256-openssl",
+            () -> {
+              List<String> command =
+                  List.of(
+                      "openssl",
+                      "speed",
+                      "-seconds",
+                      String.valueOf(secs),
+                      "-multi",
+                      String.valueOf(cores),
+                      "rsa2048");
+              Child.Result r = Child.exec(command, 4L * secs + 60);
+              Files.writeString(raw.resolve("ceiling-openssl-rsa.log"), r.output());
+              Matcher rates =
+                  Pattern.compile("(?m)^rsa 2048 bits\\s+\\S+s\\s+\\S+s\\s+([0-9.]+)\\s+([0-9.]+)")
+                      .matcher(r.output());
+              if (r.exit() != 0 || !rates.find()) {
+                throw new IOException("openssl speed: no rsa 2048 line in " + r.output().strip());
+              }
+              return new double[] {
+                Double.parseDouble(rates.group(1)), Double.parseDouble(rates.group(2))
+              };
+            });
+    Map<String, RunRecord.Ceiling> out = new LinkedHashMap<>();
+    String who = ", 2048-bit key, " + cores + " processes (openssl speed -multi)";
+    for (int i = 0; i < 2; i++) {
+      String key = i == 0 ? "rs256-sign-openssl" : "rs256-verify-openssl";
+      double rate = m.value()[i];
+      RunRecord.Ceiling c =
+          new RunRecord.Ceiling(
+                  key,
+                  "OpenSSL " + (i == 0 ? "sign" : "verify") + who,
+                  rate,
+                  "ops/s",
+                  cores,
+                  1000.0 / (rate / cores),
+                  -1,
+                  -1,
+                  -1,
+                  -1,
+                  null)
+              .withMeta(m.meta());
+      line(String.format(Locale.ROOT, "  %-18s %s", key, c.summary()));
+      out.put(key, c);
     }
     return out;
   }

@@ -155,6 +155,16 @@ final class Child implements AutoCloseable {
 
   record Result(int exit, String output) {}
 
+  /** Whether an executable {@code name} is on the PATH. */
+  static boolean onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<String> java(List<String> jvmFlags, String... rest) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

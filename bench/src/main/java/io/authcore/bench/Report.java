@@ -150,6 +150,9 @@ final class Report {
   }
 
   static String ms(double v) {
+    if (!(v >= 0)) {
+      return ""; // not measured
+    }
     return v >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
   }
 

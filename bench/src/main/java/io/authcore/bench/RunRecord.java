@@ -73,11 +73,11 @@ record RunRecord(
     String summary() {
       return String.format(
           Locale.ROOT,
-          "%10.1f %-5s p50 %.3f ms, p99 %.3f ms%s; load %s %s",
+          "%10.1f %-5s p50 %s ms, p99 %s ms%s; load %s %s",
           value,
           unit,
-          p50Ms,
-          p99Ms,
+          Report.ms(p50Ms),
+          Report.ms(p99Ms),
           serverCpuPercent < 0
               ? ""
               : String.format(

@@ -138,7 +138,7 @@ final class Verdicts {
                     ? null
                     : String.format(Locale.ROOT, ">= %.2f", bound.target()),
                 verdict(fraction, bound.target(), true, f.errors()),
-                noteOf(s.meta(), f)));
+                join(noteOf(s.meta(), f), ofOpenSsl(bound.ceiling(), f.rps(), ceilings))));
       }
       rows.add(
           new Row(
@@ -286,6 +286,19 @@ final class Verdicts {
       out.append(out.length() > 0 ? "; " : "").append("errors: ").append(reasons);
     }
     return out.toString();
+  }
+
+  // The server signs and checks with OpenSSL where it can: how far the figure is from that, too.
+  static String ofOpenSsl(String ceiling, double rps, Map<String, RunRecord.Ceiling> ceilings) {
+    RunRecord.Ceiling openssl = ceiling == null ? null : ceilings.get(ceiling + "-openssl");
+    if (openssl == null || openssl.value() <= 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%.2f of %s", rps / openssl.value(), openssl.name());
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
   }
 
   private static Row note(String backend, String scenario, String verdict, String text) {

@@ -22,12 +22,7 @@ final class Wrk {
   private Wrk() {}
 
   static boolean installed() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk"))) {
-        return true;
-      }
-    }
-    return false;
+    return Child.onPath("wrk");
   }
 
   /**

@@ -37,4 +37,15 @@ class VerdictsTest {
     assertEquals("create (memory)", Verdicts.bound("postgres", "create").ceiling());
     assertNull(Verdicts.bound("postgres", "refresh").target());
   }
+
+  @Test
+  void aFigureBoundByJcaAlsoSaysItsFractionOfOpenSsl() {
+    Map<String, RunRecord.Ceiling> c = new LinkedHashMap<>();
+    c.put("rs256-sign", ceiling("rs256-sign", 2800));
+    assertEquals("", Verdicts.ofOpenSsl("rs256-sign", 4900, c), "no OpenSSL ceiling measured");
+    c.put("rs256-sign-openssl", ceiling("rs256-sign-openssl", 9800));
+    assertEquals("0.50 of rs256-sign-openssl", Verdicts.ofOpenSsl("rs256-sign", 4900, c));
+    assertEquals("", Verdicts.ofOpenSsl("bcrypt", 19, c));
+    assertEquals("", Verdicts.ofOpenSsl(null, 19, c));
+  }
 }
