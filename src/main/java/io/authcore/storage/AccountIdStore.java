@@ -18,6 +18,19 @@ public interface AccountIdStore {
   /** The primary user of this recipe user; empty when the recipe user does not exist. */
   Optional<String> primaryUserOf(String appId, String recipeUserId);
 
+  /**
+   * What a session needs to know of a user, in one read: {@code userId} is an external id or a
+   * SuperTokens id, as sessions store it.
+   *
+   * @param superTokensId the id {@code userId} is mapped to, or {@code userId} itself
+   * @param externalId the external id mapped to {@code superTokensId}; null when there is none
+   * @param primaryUserId the primary user of {@code superTokensId}; null when no such recipe user
+   */
+  record Identity(String superTokensId, String externalId, String primaryUserId) {}
+
+  /** {@link #superTokensIdOf}, then {@link #externalIdOf} and {@link #primaryUserOf} of that. */
+  Identity identify(String appId, String userId);
+
   /** Every recipe user linked to this primary user (including itself when it is one). */
   List<String> linkedRecipeUsers(String appId, String primaryUserId);
 }

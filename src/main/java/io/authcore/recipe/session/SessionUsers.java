@@ -16,9 +16,10 @@ final class SessionUsers {
   record Ids(String userId, String recipeUserId) {}
 
   static Ids resolve(AccountIdStore ids, String appId, String givenUserId) {
-    String superTokensId = ids.superTokensIdOf(appId, givenUserId).orElse(givenUserId);
-    String recipe = ids.externalIdOf(appId, superTokensId).orElse(superTokensId);
-    String primary = ids.primaryUserOf(appId, superTokensId).orElse(superTokensId);
+    AccountIdStore.Identity who = ids.identify(appId, givenUserId);
+    String superTokensId = who.superTokensId();
+    String recipe = who.externalId() != null ? who.externalId() : superTokensId;
+    String primary = who.primaryUserId() != null ? who.primaryUserId() : superTokensId;
     if (primary.equals(superTokensId)) {
       return new Ids(recipe, recipe);
     }

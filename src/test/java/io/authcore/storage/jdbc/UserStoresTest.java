@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.authcore.storage.AccountIdStore.Identity;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.UserIdMappingStore.Mapping;
 import io.authcore.storage.UserListStore;
@@ -206,6 +207,20 @@ class UserStoresTest {
       assertEquals(0, Databases.count(storage.dataSource(), "SELECT COUNT(*) FROM " + table));
     }
     assertEquals(1, Databases.count(storage.dataSource(), "SELECT COUNT(*) FROM roles"));
+  }
+
+  @Test
+  void oneReadIdentifiesAUserByEitherIdWithItsPrimaryUser() {
+    var ids = storage.accountIds();
+    assertEquals(new Identity(EP, null, EP), ids.identify("public", EP));
+    assertEquals(new Identity(TP, null, EP), ids.identify("public", TP), "linked");
+    assertEquals(new Identity("nobody", null, null), ids.identify("public", "nobody"));
+    assertEquals(new Identity(TP, null, null), ids.identify("other-app", TP), "per app");
+
+    storage.userIdMappings().insert(new Mapping("public", TP, "ext-tp", null));
+    assertEquals(new Identity(TP, "ext-tp", EP), ids.identify("public", "ext-tp"));
+    assertEquals(new Identity(TP, "ext-tp", EP), ids.identify("public", TP));
+    assertEquals(new Identity(EP, null, EP), ids.identify("public", EP));
   }
 
   @Test
