@@ -18,17 +18,20 @@ final class JdbcAccountIdStore implements AccountIdStore {
     this.users = tables.name("app_id_to_user_id");
     this.mappings = mappings;
     // One round trip instead of three: creating and refreshing a session both need all of it.
+    // Joins, so that the mapping is looked up once (as scalar subqueries PostgreSQL repeated it).
     String mapping = tables.name("userid_mapping");
     this.identify =
-        "SELECT given.mapped, (SELECT m.external_user_id FROM "
+        "SELECT g.supertokens_user_id, m.external_user_id, u.primary_or_recipe_user_id"
+            + " FROM (SELECT 1 AS one) given"
+            + " LEFT JOIN "
             + mapping
-            + " m WHERE m.app_id = ? AND m.supertokens_user_id = COALESCE(given.mapped, ?)),"
-            + " (SELECT u.primary_or_recipe_user_id FROM "
+            + " g ON g.app_id = ? AND g.external_user_id = ?"
+            + " LEFT JOIN "
+            + mapping
+            + " m ON m.app_id = ? AND m.supertokens_user_id = COALESCE(g.supertokens_user_id, ?)"
+            + " LEFT JOIN "
             + users
-            + " u WHERE u.app_id = ? AND u.user_id = COALESCE(given.mapped, ?))"
-            + " FROM (SELECT (SELECT supertokens_user_id FROM "
-            + mapping
-            + " WHERE app_id = ? AND external_user_id = ?) AS mapped) given";
+            + " u ON u.app_id = ? AND u.user_id = COALESCE(g.supertokens_user_id, ?)";
   }
 
   @Override
@@ -49,7 +52,7 @@ final class JdbcAccountIdStore implements AccountIdStore {
             userId,
             appId,
             userId)
-        .orElseThrow(() -> new IllegalStateException("a SELECT without FROM returns one row"));
+        .orElseThrow(() -> new IllegalStateException("left joins on one row return one row"));
   }
 
   @Override
