@@ -76,7 +76,9 @@ final class Rs256 {
       LOG.info("RS256 signatures are made by {}", openssl.describe());
       return new Rs256(openssl);
     } catch (LinkageError | RuntimeException e) {
-      LOG.info("RS256 signatures are made by the JDK: no OpenSSL 3 here ({})", e.getMessage());
+      LOG.info(
+          "RS256 signatures are made by the JDK: OpenSSL 3 is not usable here ({})",
+          e.getMessage());
       return new Rs256(null);
     }
   }
