@@ -121,7 +121,8 @@ final class Rs256 {
         }
         boolean jdk = jdkVerifies(key, input, signature);
         if (verdict >= 0 && jdk != (verdict == 1)) {
-          LOG.warn("OpenSSL and the JDK disagree on a signature; the JDK checks this key's now");
+          LOG.warn(
+              "OpenSSL and the JDK disagree on a signature; the JDK checks this key from now on");
           publicKeys.put(key, Optional.empty());
         } else if (jdk && verdict == 1) {
           state.agreed = true;
