@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -393,7 +394,8 @@ final class Bench implements Machine.Log {
                           clientThreads,
                           warmup,
                           measure,
-                          child.pid());
+                          child.pid(),
+                          null);
                 } else {
                   List<Conversation> c = new ArrayList<>();
                   for (int i = 0; i < helloConns; i++) {
@@ -409,7 +411,8 @@ final class Bench implements Machine.Log {
                           warmup,
                           measure,
                           5,
-                          child.pid());
+                          child.pid(),
+                          null);
                 }
                 LoadResult.Figures f = r.figures();
                 if (f.errors() > 0) {
@@ -575,6 +578,11 @@ final class Bench implements Machine.Log {
     }
     String prefix = "b" + Long.toString(System.currentTimeMillis(), 36) + "-" + s.name();
     Path jfrFile = raw.resolve(backend + "-" + s.name() + ".jfr");
+    // PostgreSQL's processes for this database (backends and its own workers) share the two
+    // cores with the server: their CPU is part of what a PostgreSQL figure costs.
+    Predicate<Long> database = pgOurs;
+    LongSupplier databaseTicks =
+        backend.equals("postgres") ? () -> Machine.cpuTicksOf(database) : null;
     try {
       Measured<Map<String, LoadResult>> m =
           measured(
@@ -584,6 +592,7 @@ final class Bench implements Machine.Log {
                     new Scenarios.Context(
                         server.address(),
                         server.child.pid(),
+                        databaseTicks,
                         wrk,
                         n,
                         clientThreads,

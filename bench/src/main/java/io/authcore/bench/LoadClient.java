@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A closed-loop HTTP/1.1 load generator: every conversation owns one keep-alive connection and
@@ -37,7 +38,8 @@ final class LoadClient {
       double warmupSeconds,
       double measureSeconds,
       double drainSeconds,
-      long serverPid) {
+      long serverPid,
+      LongSupplier databaseTicks) {
     long t0 = System.nanoTime();
     long measureStart = t0 + (long) (warmupSeconds * 1e9);
     long measureEnd = measureStart + (long) (measureSeconds * 1e9);
@@ -63,12 +65,16 @@ final class LoadClient {
     sleepUntil(measureStart);
     long server0 = Machine.cpuTicks(serverPid);
     long client0 = Machine.cpuTicks(self);
+    long database0 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
     sleepUntil(measureEnd);
     long server1 = Machine.cpuTicks(serverPid);
     long client1 = Machine.cpuTicks(self);
+    long database1 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
     double serverCpu =
         server0 < 0 || server1 < 0 ? -1 : Machine.percentOfCore(server1 - server0, measureSeconds);
     double clientCpu = Machine.percentOfCore(client1 - client0, measureSeconds);
+    double databaseCpu =
+        database0 < 0 ? -1 : Machine.percentOfCore(database1 - database0, measureSeconds);
     for (Thread thread : running) {
       try {
         thread.join();
@@ -84,7 +90,7 @@ final class LoadClient {
       }
       w.stats.forEach((op, s) -> merged.computeIfAbsent(op, OpStats::new).merge(s));
     }
-    return new LoadResult(measureSeconds, merged, serverCpu, clientCpu);
+    return new LoadResult(measureSeconds, merged, serverCpu, clientCpu, databaseCpu);
   }
 
   private static void sleepUntil(long nanoTime) {

@@ -15,6 +15,9 @@ final class LoadResult {
 
   final double clientCpuPercent;
 
+  /** CPU of the database server's processes in the window (PostgreSQL), -1 when none. */
+  final double databaseCpuPercent;
+
   /** Figures another client (wrk) measured, when there are no latencies to compute them from. */
   private final Map<String, Figures> given;
 
@@ -23,8 +26,9 @@ final class LoadResult {
       double seconds,
       Map<String, LoadClient.OpStats> ops,
       double serverCpuPercent,
-      double clientCpuPercent) {
-    this(seconds, ops, serverCpuPercent, clientCpuPercent, null);
+      double clientCpuPercent,
+      double databaseCpuPercent) {
+    this(seconds, ops, serverCpuPercent, clientCpuPercent, databaseCpuPercent, null);
   }
 
   private LoadResult(
@@ -32,20 +36,26 @@ final class LoadResult {
       Map<String, LoadClient.OpStats> ops,
       double serverCpuPercent,
       double clientCpuPercent,
+      double databaseCpuPercent,
       Map<String, Figures> given) {
     this.seconds = seconds;
     this.ops = ops;
     this.serverCpuPercent = serverCpuPercent;
     this.clientCpuPercent = clientCpuPercent;
+    this.databaseCpuPercent = databaseCpuPercent;
     this.given = given;
   }
 
   /** What another client measured (wrk): the figures themselves, no latencies. */
   static LoadResult of(
-      double seconds, Map<String, Figures> given, double serverCpu, double clientCpu) {
+      double seconds,
+      Map<String, Figures> given,
+      double serverCpu,
+      double clientCpu,
+      double databaseCpu) {
     Map<String, LoadClient.OpStats> ops = new LinkedHashMap<>();
     given.keySet().forEach(op -> ops.put(op, new LoadClient.OpStats(op)));
-    return new LoadResult(seconds, ops, serverCpu, clientCpu, given);
+    return new LoadResult(seconds, ops, serverCpu, clientCpu, databaseCpu, given);
   }
 
   /** Throughput and latency of the named operations together (all when none named). */

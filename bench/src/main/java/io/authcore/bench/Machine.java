@@ -110,6 +110,16 @@ final class Machine {
     }
   }
 
+  /** CPU ticks of every process {@code which} accepts, summed. */
+  static long cpuTicksOf(Predicate<Long> which) {
+    return ProcessHandle.allProcesses()
+        .mapToLong(ProcessHandle::pid)
+        .filter(which::test)
+        .map(Machine::cpuTicks)
+        .filter(t -> t >= 0)
+        .sum();
+  }
+
   static double percentOfCore(long ticks, double seconds) {
     return ticks / TICKS_PER_SECOND / seconds * 100;
   }

@@ -27,7 +27,8 @@ public final class Main {
             o.decimal("warmup", 5),
             o.decimal("measure", 10),
             5,
-            o.integer("pid", -1));
+            o.integer("pid", -1),
+            null);
     LoadResult.Figures f = r.figures();
     System.out.printf(
         java.util.Locale.ROOT,

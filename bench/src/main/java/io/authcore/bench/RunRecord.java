@@ -95,11 +95,13 @@ record RunRecord(
       LoadResult.Figures total,
       Map<String, LoadResult.Figures> ops,
       double serverCpuPercent,
-      double clientCpuPercent) {
+      double clientCpuPercent,
+      double databaseCpuPercent) {
     static Phase of(LoadResult r) {
       Map<String, LoadResult.Figures> ops = new LinkedHashMap<>();
       r.ops.keySet().forEach(op -> ops.put(op, r.figures(op)));
-      return new Phase(r.figures(), ops, r.serverCpuPercent, r.clientCpuPercent);
+      return new Phase(
+          r.figures(), ops, r.serverCpuPercent, r.clientCpuPercent, r.databaseCpuPercent);
     }
   }
 
@@ -130,14 +132,17 @@ record RunRecord(
                 String.format(
                     Locale.ROOT,
                     " %s%9.1f req/s p50 %.2f ms p99 %.2f ms errors %d (CPU server %s%%, client"
-                        + " %s%%)",
+                        + " %s%%%s)",
                     phase.equals("main") ? "" : phase + ":",
                     f.rps(),
                     f.p50Ms(),
                     f.p99Ms(),
                     f.errors(),
                     Report.cpu(p.serverCpuPercent()),
-                    Report.cpu(p.clientCpuPercent())));
+                    Report.cpu(p.clientCpuPercent()),
+                    p.databaseCpuPercent() < 0
+                        ? ""
+                        : ", PostgreSQL " + Report.cpu(p.databaseCpuPercent()) + "%"));
             if (!f.errorReasons().isEmpty()) {
               out.append(" ").append(f.errorReasons());
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /** The load scenarios of issue 7, each against one running server. */
 final class Scenarios {
@@ -39,11 +40,13 @@ final class Scenarios {
     final String prefix;
     final Options options;
     final long serverPid;
+    final LongSupplier databaseTicks; // null: no database server
     final boolean wrk;
 
     Context(
         InetSocketAddress address,
         long serverPid,
+        LongSupplier databaseTicks,
         boolean wrk,
         int conns,
         int clientThreads,
@@ -53,6 +56,7 @@ final class Scenarios {
         Options options) {
       this.address = address;
       this.serverPid = serverPid;
+      this.databaseTicks = databaseTicks;
       this.wrk = wrk;
       this.host = address.getHostString() + ":" + address.getPort();
       this.setup = new Setup(address.getHostString(), address.getPort());
@@ -65,7 +69,8 @@ final class Scenarios {
     }
 
     LoadResult load(List<? extends Conversation> conversations) {
-      return LoadClient.run(address, conversations, clientThreads, warmup, measure, 10, serverPid);
+      return LoadClient.run(
+          address, conversations, clientThreads, warmup, measure, 10, serverPid, databaseTicks);
     }
 
     Map<String, LoadResult> main(List<? extends Conversation> conversations) {
@@ -92,7 +97,8 @@ final class Scenarios {
               Math.min(maxThreads, clientThreads),
               warmup,
               measure,
-              serverPid));
+              serverPid,
+              databaseTicks));
       return phases;
     }
   }

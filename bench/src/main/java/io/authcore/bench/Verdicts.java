@@ -138,7 +138,11 @@ final class Verdicts {
                     ? null
                     : String.format(Locale.ROOT, ">= %.2f", bound.target()),
                 verdict(fraction, bound.target(), true, f.errors()),
-                join(noteOf(s.meta(), f), ofOpenSsl(bound.ceiling(), f.rps(), ceilings))));
+                join(
+                    join(noteOf(s.meta(), f), ofOpenSsl(bound.ceiling(), f.rps(), ceilings)),
+                    main.databaseCpuPercent() < 0
+                        ? ""
+                        : "PostgreSQL CPU " + Report.cpu(main.databaseCpuPercent()) + " %")));
       }
       rows.add(
           new Row(

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,8 @@ final class Wrk {
       int threads,
       double warmup,
       double measure,
-      long serverPid)
+      long serverPid,
+      LongSupplier databaseTicks)
       throws IOException {
     Path script = json == null ? null : postScript(json);
     String url = "http://127.0.0.1:" + port + path;
@@ -56,10 +58,12 @@ final class Wrk {
       List<String> m = new ArrayList<>(base);
       m.addAll(List.of("-d" + seconds(measure), "--latency", url));
       long server0 = Machine.cpuTicks(serverPid);
+      long database0 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
       long start = System.nanoTime();
       Child.Result r = Child.exec(m, (long) measure + 60);
       double elapsed = (System.nanoTime() - start) / 1e9;
       long server1 = Machine.cpuTicks(serverPid);
+      long database1 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
       if (r.exit() != 0) {
         throw new IOException("wrk failed: " + r.output().strip());
       }
@@ -67,7 +71,8 @@ final class Wrk {
           op,
           r.output(),
           measure,
-          server0 < 0 ? -1 : Machine.percentOfCore(server1 - server0, elapsed));
+          server0 < 0 ? -1 : Machine.percentOfCore(server1 - server0, elapsed),
+          database0 < 0 ? -1 : Machine.percentOfCore(database1 - database0, elapsed));
     } finally {
       if (script != null) {
         Files.deleteIfExists(script);
@@ -111,6 +116,11 @@ final class Wrk {
   }
 
   static LoadResult parse(String op, String out, double measure, double serverCpu) {
+    return parse(op, out, measure, serverCpu, -1);
+  }
+
+  static LoadResult parse(
+      String op, String out, double measure, double serverCpu, double databaseCpu) {
     double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
     long requests = (long) number(out, "(\\d+) requests in");
     long non2xx = (long) number(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
@@ -147,7 +157,7 @@ final class Wrk {
             reasons);
     Map<String, LoadResult.Figures> figures = new LinkedHashMap<>();
     figures.put(op, f);
-    return LoadResult.of(measure, figures, serverCpu, -1);
+    return LoadResult.of(measure, figures, serverCpu, -1, databaseCpu);
   }
 
   private static double number(String out, String regex) {
