@@ -78,6 +78,7 @@ final class Bench implements Machine.Log {
   private final Map<String, Integer> conns = new HashMap<>();
   private final Postgres pg;
   private final boolean wrk;
+  private final boolean checkpoints; // a CHECKPOINT before each PostgreSQL measurement
   private Predicate<Long> pgOurs = pid -> false;
 
   Bench(Options o) throws IOException {
@@ -100,6 +101,7 @@ final class Bench implements Machine.Log {
       conns.put(kv[0], Integer.parseInt(kv[1]));
     }
     this.pg = new Postgres(o);
+    this.checkpoints = !o.string("pg-checkpoint", "true").equals("false");
     String helloClient = o.string("hello-client", "auto");
     this.wrk = helloClient.equals("wrk") || helloClient.equals("auto") && Wrk.installed();
     if (helloClient.equals("wrk") && !Wrk.installed()) {
@@ -231,6 +233,7 @@ final class Bench implements Machine.Log {
     settings.put("ceilingMeasureSeconds", o.decimal("ceiling-measure", 5));
     settings.put("clientThreads", clientThreads);
     settings.put("helloClient", wrk ? "wrk" : "java");
+    settings.put("pgCheckpoint", checkpoints);
     settings.put("backends", backends);
     settings.put("scenarios", scenarios.stream().map(Scenarios.Scenario::name).toList());
     settings.put("quietIdle", fraction(o.decimal("quiet-idle", 90)));
@@ -283,6 +286,9 @@ final class Bench implements Machine.Log {
         pg.createDatabase(db);
         pgOurs = postgresProcessesOf(db);
         try {
+          if (checkpoints) {
+            pg.checkpoint();
+          }
           int threads = o.integer("jdbc-threads", 4);
           out.put(
               "jdbc",
@@ -588,6 +594,9 @@ final class Bench implements Machine.Log {
           measured(
               backend + " " + s.name(),
               () -> {
+                if (databaseTicks != null && checkpoints) {
+                  pg.checkpoint();
+                }
                 Scenarios.Context ctx =
                     new Scenarios.Context(
                         server.address(),
