@@ -31,11 +31,14 @@ final class SessionUsers {
       AccountIdStore ids, String appId, String givenUserId, boolean withLinked) {
     Set<String> all = new LinkedHashSet<>();
     all.add(givenUserId);
-    String superTokensId = ids.superTokensIdOf(appId, givenUserId).orElse(givenUserId);
+    AccountIdStore.Identity who = ids.identify(appId, givenUserId);
+    String superTokensId = who.superTokensId();
     all.add(superTokensId);
-    ids.externalIdOf(appId, superTokensId).ifPresent(all::add);
+    if (who.externalId() != null) {
+      all.add(who.externalId());
+    }
     if (withLinked) {
-      String primary = ids.primaryUserOf(appId, superTokensId).orElse(superTokensId);
+      String primary = who.primaryUserId() != null ? who.primaryUserId() : superTokensId;
       for (String linked : ids.linkedRecipeUsers(appId, primary)) {
         all.add(linked);
         ids.externalIdOf(appId, linked).ifPresent(all::add);
