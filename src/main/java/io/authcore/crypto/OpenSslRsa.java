@@ -113,20 +113,14 @@ final class OpenSslRsa {
 
   /** The signature of a SHA-256 {@code digest} with {@code key}, or null if OpenSSL failed. */
   byte[] sign(Key key, byte[] digest) {
-    Pointer ctx = LibCrypto.EVP_PKEY_CTX_new(new Pointer(key.pkey), null);
+    Pointer ctx = context(key, true);
     if (ctx == null) {
-      LibCrypto.ERR_clear_error();
       return null;
     }
     try {
       byte[] signature = new byte[key.signatureBytes];
       long[] length = {signature.length};
-      boolean signed =
-          LibCrypto.EVP_PKEY_sign_init(ctx) == 1
-              && LibCrypto.EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1
-              && LibCrypto.EVP_PKEY_CTX_set_signature_md(ctx, sha256) == 1
-              && LibCrypto.EVP_PKEY_sign(ctx, signature, length, digest, digest.length) == 1;
-      if (!signed) {
+      if (LibCrypto.EVP_PKEY_sign(ctx, signature, length, digest, digest.length) != 1) {
         LibCrypto.ERR_clear_error();
         return null;
       }
@@ -142,18 +136,11 @@ final class OpenSslRsa {
    * OpenSSL failed and cannot say.
    */
   int verify(Key key, byte[] digest, byte[] signature) {
-    Pointer ctx = LibCrypto.EVP_PKEY_CTX_new(new Pointer(key.pkey), null);
+    Pointer ctx = context(key, false);
     if (ctx == null) {
-      LibCrypto.ERR_clear_error();
       return -1;
     }
     try {
-      if (LibCrypto.EVP_PKEY_verify_init(ctx) != 1
-          || LibCrypto.EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) != 1
-          || LibCrypto.EVP_PKEY_CTX_set_signature_md(ctx, sha256) != 1) {
-        LibCrypto.ERR_clear_error();
-        return -1;
-      }
       int verified =
           LibCrypto.EVP_PKEY_verify(ctx, signature, signature.length, digest, digest.length);
       if (verified != 1) {
@@ -164,6 +151,26 @@ final class OpenSslRsa {
       LibCrypto.EVP_PKEY_CTX_free(ctx);
       Reference.reachabilityFence(key);
     }
+  }
+
+  // A context for one PKCS#1 v1.5, SHA-256 operation with key, or null (errors cleared). The
+  // caller frees it and keeps key reachable until then.
+  private Pointer context(Key key, boolean signing) {
+    Pointer ctx = LibCrypto.EVP_PKEY_CTX_new(new Pointer(key.pkey), null);
+    if (ctx == null) {
+      LibCrypto.ERR_clear_error();
+      return null;
+    }
+    boolean ready =
+        (signing ? LibCrypto.EVP_PKEY_sign_init(ctx) : LibCrypto.EVP_PKEY_verify_init(ctx)) == 1
+            && LibCrypto.EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1
+            && LibCrypto.EVP_PKEY_CTX_set_signature_md(ctx, sha256) == 1;
+    if (!ready) {
+      LibCrypto.EVP_PKEY_CTX_free(ctx);
+      LibCrypto.ERR_clear_error();
+      return null;
+    }
+    return ctx;
   }
 
   // Direct mapping: the cheapest JNA call. size_t is a long (LP64); a pointer to one, a long[1].
