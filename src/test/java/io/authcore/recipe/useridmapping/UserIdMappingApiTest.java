@@ -173,6 +173,37 @@ class UserIdMappingApiTest extends ServerOnEachBackend {
   }
 
   @Test
+  void aSessionMadeWithTheExternalIdIsListedUnderEitherId() {
+    String id = user();
+    String ext = ext();
+    assertEquals(OK, map(id, ext).body());
+    String handle =
+        post(
+                "/public/recipe/session",
+                "{\"userId\":\""
+                    + ext
+                    + "\",\"userDataInJWT\":{},\"userDataInDatabase\":{},\"enableAntiCsrf\":false}")
+            .json()
+            .get("session")
+            .get("handle")
+            .asText();
+    for (String either : new String[] {id, ext}) {
+      for (String linked : new String[] {"true", "false"}) {
+        assertEquals(
+            "{\"status\":\"OK\",\"sessionHandles\":[\"" + handle + "\"]}\n",
+            http.get(
+                    "/public/recipe/session/user?userId="
+                        + either
+                        + "&fetchSessionsForAllLinkedAccounts="
+                        + linked,
+                    CDI)
+                .body(),
+            either + ", linked accounts " + linked);
+      }
+    }
+  }
+
+  @Test
   void idsOtherRecipesUseCannotBeMappedUnlessForced() {
     String id = user();
     Reply session =
