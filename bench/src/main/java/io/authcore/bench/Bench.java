@@ -401,7 +401,7 @@ final class Bench implements Machine.Log {
                           warmup,
                           measure,
                           child.pid(),
-                          null);
+                          Machine.NO_TICKS);
                 } else {
                   List<Conversation> c = new ArrayList<>();
                   for (int i = 0; i < helloConns; i++) {
@@ -418,7 +418,7 @@ final class Bench implements Machine.Log {
                           measure,
                           5,
                           child.pid(),
-                          null);
+                          Machine.NO_TICKS);
                 }
                 LoadResult.Figures f = r.figures();
                 if (f.errors() > 0) {
@@ -588,13 +588,13 @@ final class Bench implements Machine.Log {
     // cores with the server: their CPU is part of what a PostgreSQL figure costs.
     Predicate<Long> database = pgOurs;
     LongSupplier databaseTicks =
-        backend.equals("postgres") ? () -> Machine.cpuTicksOf(database) : null;
+        backend.equals("postgres") ? () -> Machine.cpuTicksOf(database) : Machine.NO_TICKS;
     try {
       Measured<Map<String, LoadResult>> m =
           measured(
               backend + " " + s.name(),
               () -> {
-                if (databaseTicks != null && checkpoints) {
+                if (backend.equals("postgres") && checkpoints) {
                   pg.checkpoint();
                 }
                 Scenarios.Context ctx =

@@ -65,11 +65,11 @@ final class LoadClient {
     sleepUntil(measureStart);
     long server0 = Machine.cpuTicks(serverPid);
     long client0 = Machine.cpuTicks(self);
-    long database0 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
+    long database0 = databaseTicks.getAsLong();
     sleepUntil(measureEnd);
     long server1 = Machine.cpuTicks(serverPid);
     long client1 = Machine.cpuTicks(self);
-    long database1 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
+    long database1 = databaseTicks.getAsLong();
     double serverCpu =
         server0 < 0 || server1 < 0 ? -1 : Machine.percentOfCore(server1 - server0, measureSeconds);
     double clientCpu = Machine.percentOfCore(client1 - client0, measureSeconds);

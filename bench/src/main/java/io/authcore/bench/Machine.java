@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -109,6 +110,9 @@ final class Machine {
       return -1;
     }
   }
+
+  /** The CPU ticks of no process: what a run without a database server samples. */
+  static final LongSupplier NO_TICKS = () -> -1;
 
   /** CPU ticks of every process {@code which} accepts, summed. */
   static long cpuTicksOf(Predicate<Long> which) {

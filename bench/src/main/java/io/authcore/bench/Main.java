@@ -28,7 +28,7 @@ public final class Main {
             o.decimal("measure", 10),
             5,
             o.integer("pid", -1),
-            null);
+            Machine.NO_TICKS);
     LoadResult.Figures f = r.figures();
     System.out.printf(
         java.util.Locale.ROOT,

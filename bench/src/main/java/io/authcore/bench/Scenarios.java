@@ -40,7 +40,7 @@ final class Scenarios {
     final String prefix;
     final Options options;
     final long serverPid;
-    final LongSupplier databaseTicks; // null: no database server
+    final LongSupplier databaseTicks; // Machine.NO_TICKS: no database server
     final boolean wrk;
 
     Context(

@@ -58,12 +58,12 @@ final class Wrk {
       List<String> m = new ArrayList<>(base);
       m.addAll(List.of("-d" + seconds(measure), "--latency", url));
       long server0 = Machine.cpuTicks(serverPid);
-      long database0 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
+      long database0 = databaseTicks.getAsLong();
       long start = System.nanoTime();
       Child.Result r = Child.exec(m, (long) measure + 60);
       double elapsed = (System.nanoTime() - start) / 1e9;
       long server1 = Machine.cpuTicks(serverPid);
-      long database1 = databaseTicks == null ? -1 : databaseTicks.getAsLong();
+      long database1 = databaseTicks.getAsLong();
       if (r.exit() != 0) {
         throw new IOException("wrk failed: " + r.output().strip());
       }

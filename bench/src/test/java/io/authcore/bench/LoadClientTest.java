@@ -55,7 +55,8 @@ class LoadClientTest {
     }
     c.add(new Conversations.Repeat(Request.post("fail", host, "/fail", "{}")));
     LoadResult r =
-        LoadClient.run(new InetSocketAddress("127.0.0.1", port), c, 2, 0.2, 0.5, 2, -1, null);
+        LoadClient.run(
+            new InetSocketAddress("127.0.0.1", port), c, 2, 0.2, 0.5, 2, -1, Machine.NO_TICKS);
     LoadResult.Figures ok = r.figures("ok");
     LoadResult.Figures fail = r.figures("fail");
     assertTrue(ok.count() > 100, "ok count " + ok.count());
@@ -75,7 +76,14 @@ class LoadClientTest {
             new Conversations.Repeat(Request.post("paced", host, "/ok", "{}")), 100, 0);
     LoadResult r =
         LoadClient.run(
-            new InetSocketAddress("127.0.0.1", port), List.of(paced), 1, 0.2, 1.0, 1, -1, null);
+            new InetSocketAddress("127.0.0.1", port),
+            List.of(paced),
+            1,
+            0.2,
+            1.0,
+            1,
+            -1,
+            Machine.NO_TICKS);
     long n = r.figures("paced").count();
     // 100 per second for one second (unpaced, this loop makes thousands). Generous bounds: the
     // machine is shared, and a schedule that fell behind in the warm-up catches up in the window.

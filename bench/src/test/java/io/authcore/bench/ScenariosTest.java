@@ -142,7 +142,7 @@ class ScenariosTest {
         new Scenarios.Context(
             new InetSocketAddress("127.0.0.1", port),
             -1,
-            null,
+            Machine.NO_TICKS,
             false,
             conns,
             2,
