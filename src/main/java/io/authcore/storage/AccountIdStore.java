@@ -26,7 +26,12 @@ public interface AccountIdStore {
    * @param externalId the external id mapped to {@code superTokensId}; null when there is none
    * @param primaryUserId the primary user of {@code superTokensId}; null when no such recipe user
    */
-  record Identity(String superTokensId, String externalId, String primaryUserId) {}
+  record Identity(String superTokensId, String externalId, String primaryUserId) {
+    /** The id this user's sessions are stored under: the external id when there is one. */
+    public String sessionUserId() {
+      return externalId != null ? externalId : superTokensId;
+    }
+  }
 
   /** {@link #superTokensIdOf}, then {@link #externalIdOf} and {@link #primaryUserOf} of that. */
   Identity identify(String appId, String userId);

@@ -1,5 +1,6 @@
 package io.authcore.storage;
 
+import io.authcore.storage.AccountIdStore.Identity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,16 @@ import java.util.Optional;
 /** The {@code session_info} table. Handles are unique per app and tenant. */
 public interface SessionStore {
   void insert(SessionRow row);
+
+  /**
+   * Identifies {@code row.userId()} as {@link AccountIdStore#identify} does, and inserts the row
+   * only if that id is already the one the user's sessions are stored under ({@link
+   * Identity#sessionUserId}). On PostgreSQL both happen in one statement.
+   */
+  Identified insertIdentified(SessionRow row);
+
+  /** Who a new session's user is, and whether its row was written. */
+  record Identified(Identity identity, boolean inserted) {}
 
   Optional<SessionRow> find(String appId, String tenantId, String handle);
 

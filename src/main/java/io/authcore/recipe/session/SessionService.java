@@ -13,6 +13,7 @@ import io.authcore.recipe.session.AccessTokens.Verified;
 import io.authcore.recipe.session.RefreshTokens.InvalidRefreshToken;
 import io.authcore.recipe.session.RefreshTokens.Payload;
 import io.authcore.recipe.users.ActiveUsers;
+import io.authcore.storage.SessionStore;
 import io.authcore.storage.SessionStore.SessionRow;
 import io.authcore.storage.Storage;
 import io.authcore.storage.Stores;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Sessions with CDI 5.4 rotation semantics: a refresh hands out a child token pair without writing;
@@ -68,6 +70,8 @@ public final class SessionService {
       ObjectNode userDataInJWT,
       String tenantId) {}
 
+  private record Draft(String refreshToken, SessionRow row) {}
+
   /** A token and its lifetime, in epoch milliseconds. */
   public record TokenInfo(String token, long expiry, long createdTime) {}
 
@@ -92,30 +96,44 @@ public final class SessionService {
       boolean useDynamicKey) {
     String appId = tenant.appId();
     long now = clock.millis();
-    SessionUsers.Ids ids = SessionUsers.resolve(storage.accountIds(), appId, userId);
     String handle =
         tenant.isPublicTenant()
             ? RandomTokens.uuid()
             : RandomTokens.uuid() + "_" + tenant.tenantId();
     String antiCsrf = enableAntiCsrf ? RandomTokens.uuid() : null;
-    String refreshToken =
-        refreshTokens.create(
-            appId, new Payload(handle, ids.recipeUserId(), null, antiCsrf, tenant.tenantId()));
     long refreshExpiry = now + refreshTokenValidityMs(appId);
-    storage
-        .sessions()
-        .insert(
-            new SessionRow(
-                appId,
-                tenant.tenantId(),
-                handle,
-                ids.recipeUserId(),
-                hash2(refreshToken),
-                userDataInDatabase.toString(),
-                refreshExpiry,
-                now,
-                userDataInJWT.toString(),
-                !useDynamicKey));
+    String data = userDataInDatabase.toString();
+    String payload = userDataInJWT.toString();
+    // The refresh token carries the id the row is stored under.
+    Function<String, Draft> draftFor =
+        storedUserId -> {
+          String token =
+              refreshTokens.create(
+                  appId, new Payload(handle, storedUserId, null, antiCsrf, tenant.tenantId()));
+          return new Draft(
+              token,
+              new SessionRow(
+                  appId,
+                  tenant.tenantId(),
+                  handle,
+                  storedUserId,
+                  hash2(token),
+                  data,
+                  refreshExpiry,
+                  now,
+                  payload,
+                  !useDynamicKey));
+        };
+    // The given id is the stored one unless it is a SuperTokens id with an external id; assuming
+    // it is lets identifying the user and writing the row take one round trip, not two.
+    Draft draft = draftFor.apply(userId);
+    SessionStore.Identified written = storage.sessions().insertIdentified(draft.row());
+    SessionUsers.Ids ids = SessionUsers.resolve(storage.accountIds(), appId, written.identity());
+    if (!written.inserted()) {
+      draft = draftFor.apply(ids.recipeUserId());
+      storage.sessions().insert(draft.row());
+    }
+    String refreshToken = draft.refreshToken();
     activeUsers.markActive(appId, ids.recipeUserId());
     Claims claims =
         new Claims(

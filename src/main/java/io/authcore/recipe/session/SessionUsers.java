@@ -16,9 +16,13 @@ final class SessionUsers {
   record Ids(String userId, String recipeUserId) {}
 
   static Ids resolve(AccountIdStore ids, String appId, String givenUserId) {
-    AccountIdStore.Identity who = ids.identify(appId, givenUserId);
+    return resolve(ids, appId, ids.identify(appId, givenUserId));
+  }
+
+  /** As above, for a user already identified. */
+  static Ids resolve(AccountIdStore ids, String appId, AccountIdStore.Identity who) {
     String superTokensId = who.superTokensId();
-    String recipe = who.externalId() != null ? who.externalId() : superTokensId;
+    String recipe = who.sessionUserId();
     String primary = who.primaryUserId() != null ? who.primaryUserId() : superTokensId;
     if (primary.equals(superTokensId)) {
       return new Ids(recipe, recipe);

@@ -20,6 +20,9 @@ interface Dialect {
    */
   String upsert(String table, List<String> keys, List<String> others);
 
+  /** Whether an {@code INSERT} may run inside {@code WITH} and be read back by the query. */
+  boolean insertsInWith();
+
   /** The tables of one schema, as the catalog names them. */
   Set<String> tablesIn(Connection connection, String schema) throws SQLException;
 }

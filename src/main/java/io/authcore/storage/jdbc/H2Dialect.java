@@ -27,6 +27,11 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean insertsInWith() {
+    return false;
+  }
+
+  @Override
   public Set<String> tablesIn(Connection connection, String schema) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(

@@ -3,6 +3,8 @@ package io.authcore.storage.jdbc;
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.UserIdMappingStore;
 import io.authcore.storage.UserIdMappingStore.Mapping;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,23 +38,30 @@ final class JdbcAccountIdStore implements AccountIdStore {
 
   @Override
   public Identity identify(String appId, String userId) {
-    return sql.one(
-            identify,
-            rs -> {
-              String mapped = rs.getString(1);
-              String primary = rs.getString(3);
-              return new Identity(
-                  mapped == null ? userId : mapped.trim(),
-                  rs.getString(2),
-                  primary == null ? null : primary.trim());
-            },
-            appId,
-            userId,
-            appId,
-            userId,
-            appId,
-            userId)
+    return sql.one(identify, rs -> identity(rs, userId), identifyParameters(appId, userId))
         .orElseThrow(() -> new IllegalStateException("left joins on one row return one row"));
+  }
+
+  /**
+   * The query behind {@link #identify}, with the columns {@code supertokens_user_id}, {@code
+   * external_user_id} and {@code primary_or_recipe_user_id}, for statements that embed it.
+   */
+  String identifyQuery() {
+    return identify;
+  }
+
+  static Object[] identifyParameters(String appId, String userId) {
+    return new Object[] {appId, userId, appId, userId, appId, userId};
+  }
+
+  /** Reads an identity from the first three columns of {@link #identifyQuery}'s row. */
+  static Identity identity(ResultSet rs, String userId) throws SQLException {
+    String mapped = rs.getString(1);
+    String primary = rs.getString(3);
+    return new Identity(
+        mapped == null ? userId : mapped.trim(),
+        rs.getString(2),
+        primary == null ? null : primary.trim());
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.authcore.storage.jdbc;
 
+import io.authcore.storage.AccountIdStore.Identity;
 import io.authcore.storage.SessionStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -18,12 +20,31 @@ final class JdbcSessionStore implements SessionStore {
   private final String table;
   private final String insert;
   private final String select;
+  private final JdbcAccountIdStore accountIds;
+  private final String insertIdentified; // null where the dialect cannot insert inside WITH
 
-  JdbcSessionStore(Sql sql, Tables tables) {
+  JdbcSessionStore(Sql sql, Dialect dialect, Tables tables, JdbcAccountIdStore accountIds) {
     this.sql = sql;
     this.table = tables.name("session_info");
     this.insert =
         "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    this.accountIds = accountIds;
+    // Creating a session is the hot write: one round trip to PostgreSQL instead of two. The
+    // condition is Identity.sessionUserId() = user_id: a mapped id matches only its external form.
+    this.insertIdentified =
+        dialect.insertsInWith()
+            ? "WITH who AS ("
+                + accountIds.identifyQuery()
+                + "), written AS (INSERT INTO "
+                + table
+                + " ("
+                + COLUMNS
+                + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM who"
+                + " WHERE who.external_user_id = ?"
+                + " OR (who.external_user_id IS NULL AND who.supertokens_user_id IS NULL)"
+                + " RETURNING 1)"
+                + " SELECT who.*, EXISTS (SELECT 1 FROM written) FROM who"
+            : null;
     this.select =
         "SELECT "
             + COLUMNS
@@ -34,18 +55,44 @@ final class JdbcSessionStore implements SessionStore {
 
   @Override
   public void insert(SessionRow row) {
-    sql.update(
-        insert,
-        row.appId(),
-        row.tenantId(),
-        row.handle(),
-        row.userId(),
-        row.refreshTokenHash2(),
-        row.sessionData(),
-        row.expiresAt(),
-        row.createdAt(),
-        row.jwtUserPayload(),
-        row.useStaticKey());
+    sql.update(insert, values(row));
+  }
+
+  @Override
+  public Identified insertIdentified(SessionRow row) {
+    if (insertIdentified == null) {
+      Identity who = accountIds.identify(row.appId(), row.userId());
+      boolean insert = who.sessionUserId().equals(row.userId());
+      if (insert) {
+        insert(row);
+      }
+      return new Identified(who, insert);
+    }
+    List<Object> params =
+        new ArrayList<>(
+            Arrays.asList(JdbcAccountIdStore.identifyParameters(row.appId(), row.userId())));
+    params.addAll(Arrays.asList(values(row)));
+    params.add(row.userId());
+    return sql.one(
+            insertIdentified,
+            rs -> new Identified(JdbcAccountIdStore.identity(rs, row.userId()), rs.getBoolean(4)),
+            params.toArray())
+        .orElseThrow(() -> new IllegalStateException("left joins on one row return one row"));
+  }
+
+  private static Object[] values(SessionRow row) {
+    return new Object[] {
+      row.appId(),
+      row.tenantId(),
+      row.handle(),
+      row.userId(),
+      row.refreshTokenHash2(),
+      row.sessionData(),
+      row.expiresAt(),
+      row.createdAt(),
+      row.jwtUserPayload(),
+      row.useStaticKey()
+    };
   }
 
   @Override

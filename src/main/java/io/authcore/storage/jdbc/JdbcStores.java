@@ -39,7 +39,6 @@ final class JdbcStores implements Stores {
     Sql sql = new Sql(source, tables);
     this.keyValue = new JdbcKeyValueStore(sql, dialect, tables);
     this.tenants = new JdbcTenantStore(sql, tables);
-    this.sessions = new JdbcSessionStore(sql, tables);
     this.signingKeys = new JdbcSigningKeyStore(sql, tables);
     this.users = new JdbcUserStore(sql, tables);
     this.userActivity = new JdbcUserActivityStore(sql, dialect, tables);
@@ -49,7 +48,9 @@ final class JdbcStores implements Stores {
     this.userLists = new JdbcUserListStore(sql, tables);
     this.userData = new JdbcUserDataStore(sql, tables);
     this.userIdMappings = new JdbcUserIdMappingStore(sql, tables);
-    this.accountIds = new JdbcAccountIdStore(sql, tables, userIdMappings);
+    JdbcAccountIdStore accountIds = new JdbcAccountIdStore(sql, tables, userIdMappings);
+    this.accountIds = accountIds;
+    this.sessions = new JdbcSessionStore(sql, dialect, tables, accountIds);
     this.emailPassword = new JdbcEmailPasswordStore(sql, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
   }

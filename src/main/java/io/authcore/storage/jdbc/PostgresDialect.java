@@ -35,6 +35,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean insertsInWith() {
+    return true;
+  }
+
+  @Override
   public Set<String> tablesIn(Connection connection, String schema) throws SQLException {
     // pg_tables lists tables this user may not read; information_schema would hide them.
     try (PreparedStatement s =

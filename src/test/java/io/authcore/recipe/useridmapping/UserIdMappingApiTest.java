@@ -4,11 +4,13 @@ import static io.authcore.recipe.users.TestUsers.CDI;
 import static io.authcore.recipe.users.TestUsers.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Backend;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.TestDatabases;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,20 @@ class UserIdMappingApiTest extends ServerOnEachBackend {
 
   String user() {
     return TestUsers.signUp(http, TestUsers.email("map"));
+  }
+
+  Reply createSession(String userId) {
+    return post(
+        "/public/recipe/session",
+        json(
+            "userId",
+            userId,
+            "userDataInJWT",
+            Map.of(),
+            "userDataInDatabase",
+            Map.of(),
+            "enableAntiCsrf",
+            false));
   }
 
   static String ext() {
@@ -177,16 +193,7 @@ class UserIdMappingApiTest extends ServerOnEachBackend {
     String id = user();
     String ext = ext();
     assertEquals(OK, map(id, ext).body());
-    String handle =
-        post(
-                "/public/recipe/session",
-                "{\"userId\":\""
-                    + ext
-                    + "\",\"userDataInJWT\":{},\"userDataInDatabase\":{},\"enableAntiCsrf\":false}")
-            .json()
-            .get("session")
-            .get("handle")
-            .asText();
+    String handle = createSession(ext).json().get("session").get("handle").asText();
     for (String either : new String[] {id, ext}) {
       for (String linked : new String[] {"true", "false"}) {
         assertEquals(
@@ -204,14 +211,47 @@ class UserIdMappingApiTest extends ServerOnEachBackend {
   }
 
   @Test
+  void aSessionMadeWithTheSuperTokensIdOfAMappedUserIsStoredUnderTheExternalId() {
+    String id = user();
+    String ext = ext();
+    assertEquals(OK, map(id, ext).body());
+    Reply created = createSession(id);
+    assertEquals(200, created.status(), created.body());
+    JsonNode session = created.json().get("session");
+    assertEquals(ext, session.get("userId").asText());
+    assertEquals(ext, session.get("recipeUserId").asText());
+    String handle = session.get("handle").asText();
+
+    Reply refreshed =
+        post(
+            "/recipe/session/refresh",
+            json(
+                "refreshToken",
+                created.json().get("refreshToken").get("token").asText(),
+                "enableAntiCsrf",
+                false,
+                "useDynamicSigningKey",
+                true));
+    assertEquals(200, refreshed.status(), refreshed.body());
+    assertEquals(ext, refreshed.json().get("session").get("userId").asText());
+    assertEquals(ext, refreshed.json().get("session").get("recipeUserId").asText());
+    JsonNode info = http.get("/recipe/session?sessionHandle=" + handle, CDI).json();
+    assertEquals("OK", info.get("status").asText());
+    assertEquals(ext, info.get("userId").asText());
+    if (backend != Backend.POSTGRES) {
+      return; // H2's database is private to the server; UserStoresTest covers the row there
+    }
+    assertEquals(
+        List.of(List.of(ext)),
+        TestUsers.rows(
+            server.database(), "SELECT user_id FROM session_info WHERE session_handle = ?", handle),
+        "stored under the external id");
+  }
+
+  @Test
   void idsOtherRecipesUseCannotBeMappedUnlessForced() {
     String id = user();
-    Reply session =
-        post(
-            "/public/recipe/session",
-            "{\"userId\":\""
-                + id
-                + "\",\"userDataInJWT\":{},\"userDataInDatabase\":{},\"enableAntiCsrf\":false}");
+    Reply session = createSession(id);
     assertEquals(200, session.status(), session.body());
     Reply refused = map(id, ext());
     assertEquals(400, refused.status());

@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.authcore.storage.AccountIdStore.Identity;
+import io.authcore.storage.SessionStore.Identified;
+import io.authcore.storage.SessionStore.SessionRow;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.UserIdMappingStore.Mapping;
 import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserListStore.Entry;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
+import io.authcore.storage.Violation;
 import io.authcore.storage.Violation.Kind;
 import io.authcore.support.Backend;
 import io.authcore.support.TestDatabases;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +225,41 @@ class UserStoresTest {
     assertEquals(new Identity(TP, "ext-tp", EP), ids.identify("public", "ext-tp"));
     assertEquals(new Identity(TP, "ext-tp", EP), ids.identify("public", TP));
     assertEquals(new Identity(EP, null, EP), ids.identify("public", EP));
+  }
+
+  @Test
+  void aSessionRowIsWrittenWithItsUsersIdentityOnlyUnderTheIdSessionsUse() {
+    var sessions = storage.sessions();
+    assertEquals(
+        new Identified(new Identity("nobody", null, null), true),
+        sessions.insertIdentified(session("h1", "nobody")));
+    assertEquals(
+        new Identified(new Identity(TP, null, EP), true),
+        sessions.insertIdentified(session("h2", TP)),
+        "linked");
+
+    storage.userIdMappings().insert(new Mapping("public", TP, "ext-tp", null));
+    assertEquals(
+        new Identified(new Identity(TP, "ext-tp", EP), false),
+        sessions.insertIdentified(session("h3", TP)),
+        "a mapped user's SuperTokens id is not the id its sessions use");
+    assertTrue(sessions.find("public", "public", "h3").isEmpty());
+    assertEquals(
+        new Identified(new Identity(TP, "ext-tp", EP), true),
+        sessions.insertIdentified(session("h4", "ext-tp")));
+
+    assertEquals("nobody", sessions.find("public", "public", "h1").orElseThrow().userId());
+    assertEquals(session("h4", "ext-tp"), sessions.find("public", "public", "h4").orElseThrow());
+    StorageException duplicate =
+        assertThrows(
+            StorageException.class, () -> sessions.insertIdentified(session("h1", "nobody")));
+    assertEquals(
+        Optional.of(new Violation(Kind.UNIQUE, "session_info_pkey")), duplicate.violation());
+  }
+
+  static SessionRow session(String handle, String userId) {
+    return new SessionRow(
+        "public", "public", handle, userId, "hash", "{}", 2000, 1000, "{\"k\":1}", false);
   }
 
   @Test
