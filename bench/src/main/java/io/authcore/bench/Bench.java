@@ -59,7 +59,8 @@ final class Bench implements Machine.Log {
           "pg-password",
           "pg-cluster",
           "settle",
-          "hello-client");
+          "hello-client",
+          "autogroup");
 
   static final List<String> ALL_CEILINGS = List.of("undertow", "rs256", "bcrypt", "jdbc");
 
@@ -79,6 +80,7 @@ final class Bench implements Machine.Log {
   private final Postgres pg;
   private final boolean wrk;
   private final boolean checkpoints; // a CHECKPOINT before each PostgreSQL measurement
+  private Autogroup autogroup;
   private Predicate<Long> pgOurs = pid -> false;
 
   Bench(Options o) throws IOException {
@@ -133,6 +135,7 @@ final class Bench implements Machine.Log {
     List<String> backends = o.list("backends", List.of("memory", "postgres"));
     List<Scenarios.Scenario> scenarios = selectedScenarios();
     List<String> ceilingKinds = o.list("ceilings", ALL_CEILINGS);
+    autogroup = Autogroup.forRun(o.string("autogroup", "keep"), this);
     RunRecord.Header header = header(backends, scenarios);
     line("authcore bench " + name);
     line(
@@ -195,6 +198,7 @@ final class Bench implements Machine.Log {
       line("written: " + repo.relativize(json) + ", " + repo.relativize(md));
       return 0;
     } finally {
+      autogroup.restore();
       if (usePg) {
         pg.stopIfStartedHere(this);
       }
@@ -234,6 +238,7 @@ final class Bench implements Machine.Log {
     settings.put("clientThreads", clientThreads);
     settings.put("helloClient", wrk ? "wrk" : "java");
     settings.put("pgCheckpoint", checkpoints);
+    settings.put("autogroup", autogroup.describe());
     settings.put("backends", backends);
     settings.put("scenarios", scenarios.stream().map(Scenarios.Scenario::name).toList());
     settings.put("quietIdle", fraction(o.decimal("quiet-idle", 90)));
