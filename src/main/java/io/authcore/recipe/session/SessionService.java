@@ -270,19 +270,44 @@ public final class SessionService {
       throw unauthorised("Anti CSRF token missing, or not matching");
     }
     long now = clock.millis();
-    NewSession rotated =
-        storage.inTransaction(
-            tx -> rotate(tx, appId, refreshToken, presented, enableAntiCsrf, useDynamicKey, now));
+    // Only the database work holds the row lock and the connection; the tokens are made after.
+    Rotated rotated =
+        storage.inTransaction(tx -> rotate(tx, appId, refreshToken, presented, useDynamicKey, now));
     activeUsers.markActive(appId, presented.userId());
-    return rotated;
+    SessionRow row = rotated.row();
+    String parentHash1 = Hashes.sha256Hex(refreshToken);
+    String antiCsrf = enableAntiCsrf ? RandomTokens.uuid() : null;
+    String child =
+        refreshTokens.create(
+            appId, new Payload(row.handle(), row.userId(), parentHash1, antiCsrf, row.tenantId()));
+    Claims claims =
+        new Claims(
+            rotated.ids().userId(),
+            rotated.ids().recipeUserId(),
+            row.tenantId(),
+            row.handle(),
+            Hashes.sha256Hex(child),
+            parentHash1,
+            antiCsrf,
+            rotated.payload(),
+            wholeSeconds(now),
+            wholeSeconds(now) + accessTokenValidityMs(appId));
+    return new NewSession(
+        view(claims),
+        mint(appId, claims, !rotated.useStaticKey()),
+        new TokenInfo(child, now + refreshTokenValidityMs(appId), now),
+        antiCsrf);
   }
 
-  private NewSession rotate(
+  /** What a refresh found and changed in the database. */
+  private record Rotated(
+      SessionRow row, SessionUsers.Ids ids, ObjectNode payload, boolean useStaticKey) {}
+
+  private Rotated rotate(
       Stores tx,
       String appId,
       String refreshToken,
       Payload presented,
-      boolean enableAntiCsrf,
       Boolean useDynamicKey,
       long now) {
     String tenantId = presented.tenantId();
@@ -318,28 +343,7 @@ public final class SessionService {
     if (hasProtectedClaim(payload)) {
       throw unauthorised("The user payload contains protected field");
     }
-    String parentHash1 = Hashes.sha256Hex(refreshToken);
-    String antiCsrf = enableAntiCsrf ? RandomTokens.uuid() : null;
-    String child =
-        refreshTokens.create(
-            appId, new Payload(row.handle(), row.userId(), parentHash1, antiCsrf, tenantId));
-    Claims claims =
-        new Claims(
-            ids.userId(),
-            ids.recipeUserId(),
-            tenantId,
-            row.handle(),
-            Hashes.sha256Hex(child),
-            parentHash1,
-            antiCsrf,
-            payload,
-            wholeSeconds(now),
-            wholeSeconds(now) + accessTokenValidityMs(appId));
-    return new NewSession(
-        view(claims),
-        mint(appId, claims, !useStaticKey),
-        new TokenInfo(child, now + refreshTokenValidityMs(appId), now),
-        antiCsrf);
+    return new Rotated(row, ids, payload, useStaticKey);
   }
 
   /**
