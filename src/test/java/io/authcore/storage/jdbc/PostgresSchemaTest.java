@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.authcore.Authcore;
+import io.authcore.storage.AccountIdStore.Identity;
 import io.authcore.storage.KeyValueStore.KeyValue;
+import io.authcore.storage.SessionStore.Identified;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.Violation;
 import io.authcore.storage.Violation.Kind;
@@ -93,6 +95,15 @@ class PostgresSchemaTest {
 
     assertEquals(List.of("public"), Databases.column(ds, "SELECT app_id FROM myschema.st_apps"));
     assertTrue(Databases.count(ds, "SELECT count(*) FROM myschema.st_key_value") >= 1);
+
+    // The one statement that embeds another store's query (identify) names its tables too.
+    try (JdbcStorage storage = JdbcStorage.open(Databases.config(db, options))) {
+      assertEquals(
+          new Identified(new Identity("u1", null, null), true),
+          storage.sessions().insertIdentified(UserStoresTest.session("h1", "u1")));
+    }
+    assertEquals(
+        List.of("u1"), Databases.column(ds, "SELECT user_id FROM myschema.st_session_info"));
   }
 
   @Test
