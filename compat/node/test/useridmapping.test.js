@@ -110,6 +110,27 @@ describeOnEveryStorage("User-id mapping", {}, (suite) => {
         );
     });
 
+    suite.scenario("a session made with either id of a mapped user belongs to its external id", { sdk }, async () => {
+        const user = await signUp("either");
+        const external = `ext-${crypto.randomUUID()}`;
+        await supertokens.createUserIdMapping({ superTokensUserId: user.id, externalUserId: external });
+        const handles = [];
+        for (const given of [user.id, external]) {
+            const session = await Session.createNewSessionWithoutRequestResponse(
+                "public",
+                supertokens.convertToRecipeUserId(given)
+            );
+            assert.equal(session.getUserId(), external, `created with ${given}`);
+            assert.equal(session.getRecipeUserId().getAsString(), external, `created with ${given}`);
+            const refreshed = await Session.refreshSessionWithoutRequestResponse(
+                session.getAllSessionTokensDangerously().refreshToken
+            );
+            assert.equal(refreshed.getUserId(), external, `refreshed, created with ${given}`);
+            handles.push(session.getHandle());
+        }
+        assert.deepEqual((await Session.getAllSessionHandlesForUser(external)).sort(), handles.sort());
+    });
+
     suite.scenario("deleting a mapped user by its external id removes it", { sdk }, async () => {
         const user = await signUp("delete");
         const external = `ext-${crypto.randomUUID()}`;
