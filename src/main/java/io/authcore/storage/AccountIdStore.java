@@ -31,6 +31,11 @@ public interface AccountIdStore {
     public String sessionUserId() {
       return externalId != null ? externalId : superTokensId;
     }
+
+    /** The primary user, or {@code superTokensId} itself when there is no such recipe user. */
+    public String primaryOrSelf() {
+      return primaryUserId != null ? primaryUserId : superTokensId;
+    }
   }
 
   /** {@link #superTokensIdOf}, then {@link #externalIdOf} and {@link #primaryUserOf} of that. */

@@ -23,7 +23,7 @@ final class SessionUsers {
   static Ids resolve(AccountIdStore ids, String appId, AccountIdStore.Identity who) {
     String superTokensId = who.superTokensId();
     String recipe = who.sessionUserId();
-    String primary = who.primaryUserId() != null ? who.primaryUserId() : superTokensId;
+    String primary = who.primaryOrSelf();
     if (primary.equals(superTokensId)) {
       return new Ids(recipe, recipe);
     }
@@ -42,7 +42,7 @@ final class SessionUsers {
       all.add(who.externalId());
     }
     if (withLinked) {
-      String primary = who.primaryUserId() != null ? who.primaryUserId() : superTokensId;
+      String primary = who.primaryOrSelf();
       for (String linked : ids.linkedRecipeUsers(appId, primary)) {
         all.add(linked);
         ids.externalIdOf(appId, linked).ifPresent(all::add);
