@@ -27,6 +27,10 @@ final class Dispatch implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (!context.allowsPeer(exchange)) {
+      Replies.send(exchange, 403, Replies.TEXT, "Forbidden");
+      return;
+    }
     if (!exchange.isInIoThread()) {
       next.handleRequest(exchange);
       return;

@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
- * Everything the original checks before an endpoint runs, in its order: tenant prefix, api key,
- * cdi-version, method, then the existence of the app or tenant the endpoint needs.
+ * Everything the original checks before an endpoint runs, in its order: tenant prefix, IP filter
+ * (asked by {@link Dispatch} before the body is read), api key, cdi-version, method, then the
+ * existence of the app or tenant the endpoint needs.
  */
 final class RequestContext implements HttpHandler {
   private static final Set<String> RESERVED_TENANT_IDS =
@@ -34,6 +35,7 @@ final class RequestContext implements HttpHandler {
   private final Tenants tenants;
   private final TenantConfigs configs;
   private final Router router;
+  private final IpFilter ipFilter = new IpFilter();
 
   RequestContext(CoreConfig config, Tenants tenants, TenantConfigs configs, Router router) {
     this.basePath = config.basePath();
@@ -73,6 +75,20 @@ final class RequestContext implements HttpHandler {
     }
     BooleanSupplier inline = router.inlineWhen(resolved.path());
     return inline != null && inline.getAsBoolean();
+  }
+
+  /**
+   * The IP filter of the tenant the request names (of its app's public tenant when the tenant does
+   * not exist, of config.yaml for an unknown app or path). Checked first, on the I/O thread, so a
+   * refused client costs no body read, no key check and no database work.
+   */
+  boolean allowsPeer(HttpServerExchange exchange) {
+    Resolved resolved = resolve(exchange);
+    TenantId tenant =
+        resolved == UNKNOWN
+            ? TenantId.BASE
+            : new TenantId(connectionUriDomain(exchange), resolved.appId(), resolved.tenantId());
+    return ipFilter.allows(configs.config(tenant), exchange.getSourceAddress().getAddress());
   }
 
   /** True when the request goes to an endpoint registered as {@link Route#slow()}. */
