@@ -1,6 +1,8 @@
 package io.authcore.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,6 +14,10 @@ import java.util.Optional;
  * the right JSON type, optional fields must be absent rather than null, numbers may be strings.
  */
 public final class JsonBody {
+  // Strict about what follows the object ("{...} xx", "{...}{...}"), as the original's parser.
+  private static final ObjectReader READER =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private final ObjectNode node;
 
   private JsonBody(ObjectNode node) {
@@ -20,7 +26,7 @@ public final class JsonBody {
 
   public static JsonBody parse(byte[] bytes) {
     try {
-      JsonNode parsed = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+      JsonNode parsed = bytes.length == 0 ? null : READER.readTree(bytes);
       if (parsed instanceof ObjectNode object) {
         return new JsonBody(object);
       }

@@ -128,7 +128,9 @@ final class RequestContext implements HttpHandler {
             exchange.getRequestHeaders().getFirst("rid"));
     Route flags = route != null ? route : router.anyRoute(resolved.path());
 
-    if (flags.apiKeyChecked && tenants.appExists(tenant.appLevel())) {
+    // Before the app's existence is looked at, so that app ids cannot be probed without a key: an
+    // unknown app is held to config.yaml's keys.
+    if (flags.apiKeyChecked) {
       checkApiKey(exchange, appConfig.apiKeys());
     }
     CdiVersion cdi =

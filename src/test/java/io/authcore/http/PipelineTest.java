@@ -248,6 +248,9 @@ class PipelineTest {
         "not json | Invalid Json Input",
         "[1,2] | Invalid Json Input",
         "'' | Invalid Json Input",
+        "{\"email\":\"a\"} xx | Invalid Json Input",
+        "{\"email\":\"a\"}{\"email\":\"b\"} | Invalid Json Input",
+        "{\"email\":\"a\"}] | Invalid Json Input",
         "{} | Field name 'email' is invalid in JSON input",
         "{\"email\":5} | Field name 'email' is invalid in JSON input",
         "{\"email\":null} | Field name 'email' is invalid in JSON input",
@@ -259,6 +262,12 @@ class PipelineTest {
     assertEquals(400, reply.status());
     assertEquals(message + "\n", reply.body());
     assertEquals("close", reply.headers().get("connection"));
+  }
+
+  @Test
+  void whitespaceAfterTheBodyIsFine() {
+    Reply reply = http.post("/probe/body", "{\"email\":\"a@b.c\"}\r\n \t");
+    assertEquals(200, reply.status(), reply.body());
   }
 
   @Test
@@ -338,10 +347,13 @@ class PipelineTest {
     assertEquals(401, keyedHttp.get("/probe/tenant", "Authorization", "Basic " + KEY).status());
     assertEquals(200, keyedHttp.get("/probe/open").status(), "exempt routes need no key");
     assertEquals(404, keyedHttp.get("/no/such/api").status(), "unknown paths are 404, not 401");
-    assertEquals(
-        400,
-        keyedHttp.get("/appid-nope/probe/tenant").status(),
-        "an unknown app skips the key check and fails on the app");
+    Reply unknownApp = keyedHttp.get("/appid-nope/probe/tenant");
+    assertEquals(401, unknownApp.status(), "app ids cannot be probed without a key");
+    assertEquals("Invalid API key\n", unknownApp.body());
+    assertEquals(401, keyedHttp.get("/appid-nope/t1/probe/app", "api-key", "x").status());
+    Reply withKey = keyedHttp.get("/appid-nope/probe/tenant", "api-key", KEY);
+    assertEquals(400, withKey.status(), "with config.yaml's key an unknown app is reported");
+    assertTrue(withKey.body().startsWith("AppId or tenantId not found"), withKey.body());
     Reply beforeVersion = keyedHttp.get("/probe/tenant", "cdi-version", "abc");
     assertEquals(401, beforeVersion.status(), "the key is checked before the cdi-version");
   }
