@@ -75,6 +75,18 @@ public final class Settings {
                           ? "'max_server_pool_size' must be >= 1. The config file can be found"
                               + " here: config.yaml"
                           : null),
+          // Authcore's own: what a client may hold of the server. See http/Connections.
+          Setting.of("webserver_idle_timeout_ms", LONG, 60000L)
+              .check(positive("webserver_idle_timeout_ms")),
+          Setting.of("webserver_request_read_timeout_ms", LONG, 30000L)
+              .check(positive("webserver_request_read_timeout_ms")),
+          Setting.of("webserver_max_connections", INT, 0)
+              .check(
+                  v ->
+                      ((Integer) v) < 0
+                          ? "'webserver_max_connections' must be >= 0 (0 chooses from the"
+                              + " process's file descriptor limit)"
+                          : null),
           Setting.of("api_keys", STRING, null).check(Settings::checkApiKeys).app(),
           Setting.of("disable_telemetry", BOOLEAN, false).app(),
           Setting.of("password_hashing_alg", STRING, "BCRYPT")

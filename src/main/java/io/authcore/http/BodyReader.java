@@ -8,6 +8,9 @@ import io.undertow.util.Headers;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 import org.xnio.channels.StreamSourceChannel;
 
 /**
@@ -24,36 +27,55 @@ final class BodyReader {
   private final ByteBuffer buffer;
   private final Receiver.FullBytesCallback done;
   private final Receiver.ErrorCallback failed;
+  private final long timeoutMs;
 
   private BodyReader(
       HttpServerExchange exchange,
       byte[] body,
       Receiver.FullBytesCallback done,
-      Receiver.ErrorCallback failed) {
+      Receiver.ErrorCallback failed,
+      long timeoutMs) {
     this.exchange = exchange;
     this.channel = exchange.getRequestChannel();
     this.buffer = ByteBuffer.wrap(body);
     this.done = done;
     this.failed = failed;
+    this.timeoutMs = timeoutMs;
   }
 
   /**
-   * Calls {@code done} with the whole body, or {@code failed}; on this thread if it is all here.
+   * Calls {@code done} with the whole body, or {@code failed}; on this thread if it is all here. A
+   * body still incomplete after {@code timeoutMs} is given up on with its connection, so that a
+   * client trickling bytes cannot hold a connection (and a buffer) for ever.
    */
   static void read(
-      HttpServerExchange exchange, Receiver.FullBytesCallback done, Receiver.ErrorCallback failed) {
+      HttpServerExchange exchange,
+      long timeoutMs,
+      Receiver.FullBytesCallback done,
+      Receiver.ErrorCallback failed) {
     long length = exchange.getRequestContentLength();
     if (length < 0
         || length > MAX_DIRECT_BYTES
         || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
-      exchange.getRequestReceiver().receiveFullBytes(done, failed);
+      XnioExecutor.Key deadline = deadline(exchange, timeoutMs);
+      exchange
+          .getRequestReceiver()
+          .receiveFullBytes(
+              (ex, body) -> {
+                deadline.remove();
+                done.handle(ex, body);
+              },
+              (ex, e) -> {
+                deadline.remove();
+                failed.error(ex, e);
+              });
       return;
     }
     if (length == 0) {
       done.handle(exchange, new byte[0]);
       return;
     }
-    BodyReader reader = new BodyReader(exchange, new byte[(int) length], done, failed);
+    BodyReader reader = new BodyReader(exchange, new byte[(int) length], done, failed, timeoutMs);
     try {
       if (reader.readAvailable()) {
         done.handle(exchange, reader.buffer.array());
@@ -67,6 +89,7 @@ final class BodyReader {
 
   // The rest of a body that arrives in pieces is read by the I/O thread as it comes.
   private void awaitRest() {
+    XnioExecutor.Key deadline = deadline(exchange, timeoutMs);
     channel
         .getReadSetter()
         .set(
@@ -80,11 +103,19 @@ final class BodyReader {
               } catch (IOException e) {
                 then = ex -> failed.error(ex, e);
               }
+              deadline.remove();
               ch.suspendReads();
               ch.getReadSetter().set(null);
               Connectors.executeRootHandler(then, exchange);
             });
     channel.resumeReads();
+  }
+
+  private static XnioExecutor.Key deadline(HttpServerExchange exchange, long timeoutMs) {
+    return exchange
+        .getIoThread()
+        .executeAfter(
+            () -> IoUtils.safeClose(exchange.getConnection()), timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   // True once the body is complete; false when the socket has nothing more for now.

@@ -17,11 +17,13 @@ import org.xnio.IoUtils;
 final class Dispatch implements HttpHandler {
   private final RequestContext context;
   private final Executor slowPool;
+  private final long bodyTimeoutMs;
   private final HttpHandler next;
 
-  Dispatch(RequestContext context, Executor slowPool, HttpHandler next) {
+  Dispatch(RequestContext context, Executor slowPool, long bodyTimeoutMs, HttpHandler next) {
     this.context = context;
     this.slowPool = slowPool;
+    this.bodyTimeoutMs = bodyTimeoutMs;
     this.next = next;
   }
 
@@ -43,6 +45,7 @@ final class Dispatch implements HttpHandler {
     }
     BodyReader.read(
         exchange,
+        bodyTimeoutMs,
         (ex, body) -> {
           Call.keepBody(ex, body);
           if (inline) {

@@ -38,7 +38,7 @@ public final class HttpServer {
     int workers = config.integer("max_server_pool_size");
     ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
     Undertow undertow =
-        Undertow.builder()
+        Connections.limit(Undertow.builder(), config)
             .addHttpListener(config.port(), config.host())
             .setWorkerThreads(workers)
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
@@ -60,6 +60,7 @@ public final class HttpServer {
     return new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
         context,
         slowPool,
+        Connections.readTimeoutMs(config),
         new ErrorMapper( // the one place that turns exceptions into the original's responses
             context)); // prefix, api key, cdi-version, scope, then the endpoint
   }
