@@ -4,10 +4,9 @@ import io.authcore.recipe.StatusException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The only writer of error responses. Protocol errors keep their status and text; business outcomes
@@ -15,8 +14,7 @@ import org.slf4j.LoggerFactory;
  * the client (they may hold SQL or secrets).
  */
 final class ErrorMapper implements HttpHandler {
-  private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
-
+  private final FailureLog failures = new FailureLog(Clock.systemUTC());
   private final HttpHandler next;
 
   ErrorMapper(HttpHandler next) {
@@ -41,7 +39,7 @@ final class ErrorMapper implements HttpHandler {
       body.putAll(e.extras());
       Replies.json(exchange, body);
     } catch (Throwable e) {
-      log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+      failures.failed(exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
       if (exchange.isResponseStarted()) {
         exchange.endExchange();
         return;
