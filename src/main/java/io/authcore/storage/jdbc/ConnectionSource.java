@@ -27,6 +27,21 @@ interface ConnectionSource {
     };
   }
 
+  /** Pooled connections through {@code guard}, which is told of every failed statement. */
+  static ConnectionSource guarded(OutageGuard guard) {
+    return new ConnectionSource() {
+      @Override
+      public <T> T with(Work<T> work) throws SQLException {
+        try (Connection c = guard.connect()) {
+          return work.run(c);
+        } catch (SQLException e) {
+          guard.failed(e);
+          throw e;
+        }
+      }
+    };
+  }
+
   static ConnectionSource transaction(Connection connection) {
     return new ConnectionSource() {
       @Override

@@ -1,6 +1,5 @@
 package io.authcore.storage.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.storage.AccountIdStore;
@@ -40,18 +39,18 @@ public final class JdbcStorage implements Storage {
   private static final Logger log = LoggerFactory.getLogger(JdbcStorage.class);
   private static final int MAX_ATTEMPTS = 5;
 
-  private final HikariDataSource pool;
+  private final OutageGuard guard;
   private final Dialect dialect;
   private final Tables tables;
   private final boolean inMemory;
   private final JdbcStores pooled;
 
-  private JdbcStorage(HikariDataSource pool, Dialect dialect, Tables tables, boolean inMemory) {
-    this.pool = pool;
+  private JdbcStorage(OutageGuard guard, Dialect dialect, Tables tables, boolean inMemory) {
+    this.guard = guard;
     this.dialect = dialect;
     this.tables = tables;
     this.inMemory = inMemory;
-    this.pooled = new JdbcStores(ConnectionSource.pool(pool), dialect, tables);
+    this.pooled = new JdbcStores(ConnectionSource.guarded(guard), dialect, tables);
   }
 
   /**
@@ -68,7 +67,7 @@ public final class JdbcStorage implements Storage {
   static JdbcStorage open(CoreConfig config, StartupWait wait, Clock clock) {
     if (!config.usesPostgres()) {
       log.info("Using in memory storage.");
-      return start(new HikariDataSource(Pools.h2(config)), new H2Dialect(), publicTables(), clock);
+      return start(new OutageGuard(Pools.h2(config)), new H2Dialect(), publicTables(), clock);
     }
     if (config.string("postgresql_user") == null
         && config.string("postgresql_connection_uri") == null) {
@@ -82,7 +81,7 @@ public final class JdbcStorage implements Storage {
     Dialect dialect = new PostgresDialect();
     log.info("Setting up PostgreSQL connection pool for {}", settings.describe());
     return wait.run(
-        () -> start(new HikariDataSource(Pools.postgres(config, settings)), dialect, tables, clock),
+        () -> start(new OutageGuard(Pools.postgres(config, settings)), dialect, tables, clock),
         settings.describe(),
         settings.password());
   }
@@ -91,12 +90,11 @@ public final class JdbcStorage implements Storage {
     return Tables.of("public", "");
   }
 
-  private static JdbcStorage start(
-      HikariDataSource pool, Dialect dialect, Tables tables, Clock clock) {
-    JdbcStorage storage = new JdbcStorage(pool, dialect, tables, dialect instanceof H2Dialect);
+  private static JdbcStorage start(OutageGuard guard, Dialect dialect, Tables tables, Clock clock) {
+    JdbcStorage storage = new JdbcStorage(guard, dialect, tables, dialect instanceof H2Dialect);
     try {
-      String version = Schema.prepare(pool, dialect, tables);
-      Schema.seed(pool, dialect, tables, version, clock.millis());
+      String version = Schema.prepare(guard.pool(), dialect, tables);
+      Schema.seed(guard.pool(), dialect, tables, version, clock.millis());
       return storage;
     } catch (RuntimeException e) {
       storage.close();
@@ -200,13 +198,7 @@ public final class JdbcStorage implements Storage {
   }
 
   private <T> T once(UnitOfWork<T> work) {
-    Connection connection;
-    try {
-      connection = pool.getConnection();
-    } catch (SQLException e) {
-      throw Sql.failure(e, tables);
-    }
-    try (connection) {
+    try (Connection connection = guard.connect()) {
       connection.setAutoCommit(false);
       try {
         T result =
@@ -215,12 +207,14 @@ public final class JdbcStorage implements Storage {
         return result;
       } catch (RuntimeException | Error e) {
         rollback(connection, e);
-        throw e;
-      } catch (SQLException e) {
-        rollback(connection, e);
+        if (e instanceof StorageException failure
+            && failure.getCause() instanceof SQLException sql) {
+          guard.failed(sql); // a statement's failure, already translated by its store
+        }
         throw e;
       }
     } catch (SQLException e) {
+      guard.failed(e);
       throw Sql.failure(e, tables);
     }
   }
@@ -250,7 +244,7 @@ public final class JdbcStorage implements Storage {
 
   /** The pool, for tests that check what was written. */
   DataSource dataSource() {
-    return pool;
+    return guard.pool();
   }
 
   Tables tables() {
@@ -259,15 +253,15 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
-    if (inMemory && !pool.isClosed()) {
+    if (inMemory && !guard.pool().isClosed()) {
       // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until shut down.
-      try (Connection c = pool.getConnection();
+      try (Connection c = guard.pool().getConnection();
           Statement s = c.createStatement()) {
         s.execute("SHUTDOWN");
       } catch (SQLException e) {
         log.debug("Could not shut the in-memory database down", e);
       }
     }
-    pool.close();
+    guard.close();
   }
 }

@@ -1,0 +1,175 @@
+package io.authcore.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool, and what happens to it while the database is away.
+ *
+ * <p>Without this, every request during an outage waits the pool's 5 s for a connection that will
+ * not come, and a probe on {@code /hello} times out too. So once an outage is seen (the pool could
+ * not connect, or a statement lost its connection and a fresh connection attempt fails) every
+ * request fails at once. A watcher thread then tries a connection of its own every {@link
+ * #PROBE_PAUSE}; the first that succeeds ends the outage with a new pool. The old pool is dropped
+ * because it has by then backed off to retrying every 5 s, which would delay recovery by as much.
+ */
+final class OutageGuard implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutageGuard.class);
+  static final Duration PROBE_PAUSE = Duration.ofMillis(250);
+  private static final int PROBE_TIMEOUT_SECONDS = 2;
+
+  private final HikariConfig settings;
+  private final ExecutorService watcher;
+  private final AtomicBoolean checking = new AtomicBoolean();
+  private volatile HikariDataSource pool;
+  private volatile SQLException outage; // what started it; null while the database answers
+  private volatile boolean closed;
+
+  /** Opens the pool; throws as HikariCP does when the database cannot be reached now. */
+  OutageGuard(HikariConfig settings) {
+    this.settings = settings;
+    this.pool = new HikariDataSource(settings);
+    this.watcher =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "authcore-db-watch");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  HikariDataSource pool() {
+    return pool;
+  }
+
+  Connection connect() throws SQLException {
+    SQLException current = outage;
+    if (current != null) {
+      throw new SQLTransientConnectionException(
+          "The database is unreachable; failing at once until it answers again",
+          current.getSQLState(),
+          current);
+    }
+    try {
+      return pool.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      if (e.getCause() instanceof SQLException cause) { // it tried to connect and could not
+        begin(cause);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A statement failed. When it lost its connection, the others in the pool are likely gone too: a
+   * connection attempt of the watcher's own tells whether the database is.
+   */
+  void failed(SQLException e) {
+    if (outage == null && lostConnection(e) && checking.compareAndSet(false, true)) {
+      submit(
+          () -> {
+            try {
+              SQLException refused = tryConnecting();
+              if (refused != null) {
+                begin(refused);
+              }
+            } finally {
+              checking.set(false);
+            }
+          });
+    }
+  }
+
+  boolean isDown() {
+    return outage != null;
+  }
+
+  /** Connection exceptions (class 08) and the server shutting down or starting (57P01-57P03). */
+  static boolean lostConnection(SQLException e) {
+    String state = e.getSQLState();
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
+  }
+
+  private synchronized void begin(SQLException cause) {
+    if (outage != null || closed) {
+      return;
+    }
+    outage = cause;
+    log.warn(
+        "The database does not answer ({}): requests fail at once until it does",
+        cause.getMessage());
+    submit(this::awaitRecovery);
+  }
+
+  private void awaitRecovery() {
+    while (!closed) {
+      if (tryConnecting() == null) {
+        try {
+          HikariDataSource stale = pool;
+          pool = new HikariDataSource(settings);
+          outage = null;
+          stale.close();
+          log.info("The database answers again");
+          return;
+        } catch (RuntimeException e) {
+          log.debug("The database answered, but a new pool could not start", e);
+        }
+      }
+      try {
+        Thread.sleep(PROBE_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** Null when a new connection works; otherwise why it does not. */
+  private SQLException tryConnecting() {
+    Properties properties = new Properties();
+    properties.putAll(settings.getDataSourceProperties());
+    if (settings.getUsername() != null) {
+      properties.setProperty("user", settings.getUsername());
+    }
+    if (settings.getPassword() != null) {
+      properties.setProperty("password", settings.getPassword());
+    }
+    properties.setProperty("connectTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+    properties.setProperty("socketTimeout", String.valueOf(PROBE_TIMEOUT_SECONDS));
+    try (Connection c = DriverManager.getConnection(settings.getJdbcUrl(), properties)) {
+      return c.isValid(PROBE_TIMEOUT_SECONDS) ? null : new SQLException("not valid", "08000");
+    } catch (SQLException e) {
+      return e;
+    }
+  }
+
+  private void submit(Runnable task) {
+    try {
+      watcher.execute(task);
+    } catch (RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    watcher.shutdownNow();
+    pool.close();
+  }
+}
