@@ -11,7 +11,10 @@ import io.authcore.tenancy.Tenants;
 import java.util.List;
 
 /**
- * {@code /hello} and the bare root: any method, no api key, 200 only while the database answers.
+ * {@code /hello} and the bare root: any method, no api key, 200 only while the database answers
+ * (for readiness probes). {@code /health/live}, Authcore's own, answers whenever the server does,
+ * whatever the database: a liveness probe on {@code /hello} would restart every healthy pod during
+ * a database outage.
  */
 public final class HelloApi implements Api {
   private final HelloService hello;
@@ -40,6 +43,12 @@ public final class HelloApi implements Api {
         }
       }
     }
+    routes
+        .get("/health/live", call -> "Alive")
+        .scope(Scope.NONE)
+        .withoutApiKey()
+        .anyCdiVersion()
+        .inline(); // answered by the I/O thread: it proves the server takes requests
   }
 
   private Object hello(Call call) {

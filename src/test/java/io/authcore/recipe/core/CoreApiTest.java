@@ -46,6 +46,14 @@ class CoreApiTest {
   }
 
   @Test
+  void livenessAnswersWithoutAKeyOrTheDatabase() {
+    Reply reply = server.http().get("/health/live", "cdi-version", "1.0");
+    assertEquals(200, reply.status());
+    assertEquals("Alive\n", reply.body());
+    assertEquals(405, server.http().post("/health/live", "").status());
+  }
+
+  @Test
   void rootAnswersHelloForExistingTenantsOnly() {
     assertEquals("Hello\n", server.http().get("/").body());
     assertEquals("Hello\n", server.http().get("/public").body());
