@@ -13,6 +13,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.emailpassword.EmailPasswordService.Imported;
@@ -72,6 +73,7 @@ public final class EmailPasswordApi implements Api {
     if (password.isEmpty()) {
       throw HttpError.badRequest("Password cannot be an empty string");
     }
+    MaxLength.EMAIL.check("email", email);
     return signedIn(accounts.signUp(call.tenant(), email, password));
   }
 
@@ -128,6 +130,7 @@ public final class EmailPasswordApi implements Api {
     if (email == null && password == null) {
       throw HttpError.badRequest("You have to provide either email or password.");
     }
+    MaxLength.EMAIL.check("email", email);
     updates.update(call.tenant().appId(), recipeUserId, email, password);
     return Json.ok();
   }
@@ -136,6 +139,7 @@ public final class EmailPasswordApi implements Api {
     JsonBody in = call.body();
     String userId = in.string("userId");
     String email = in.string("email");
+    MaxLength.EMAIL.check("email", email);
     ObjectNode out = Json.ok();
     out.put("token", resets.createToken(call.tenant(), userId, email));
     return out;
@@ -172,8 +176,10 @@ public final class EmailPasswordApi implements Api {
     String hash = in.string("passwordHash");
     String algorithm = in.optionalString("hashingAlgorithm").orElse(null);
     try {
-      Imported imported =
-          accounts.importUser(call.tenant(), email, PasswordHashImport.parse(hash, algorithm));
+      PasswordHashImport parsed = PasswordHashImport.parse(hash, algorithm);
+      MaxLength.EMAIL.check("email", email);
+      MaxLength.PASSWORD_HASH.check("passwordHash", parsed.passwordHash());
+      Imported imported = accounts.importUser(call.tenant(), email, parsed);
       ObjectNode out = Json.ok();
       out.set("user", UserView.of(imported.user()));
       out.put("didUserAlreadyExist", imported.didUserAlreadyExist());

@@ -8,6 +8,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.emailverification.EmailVerificationService.Verified;
 import io.authcore.recipe.users.Emails;
 
@@ -32,6 +33,8 @@ public final class EmailVerificationApi implements Api {
     JsonBody in = call.body();
     String userId = in.string("userId");
     String email = Emails.normalise(in.string("email"));
+    MaxLength.USER_ID.check("userId", userId);
+    MaxLength.EMAIL.check("email", email);
     ObjectNode out = Json.ok();
     out.put("token", verification.createToken(call.tenant(), userId, email));
     return out;

@@ -10,6 +10,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class MetadataApi implements Api {
     JsonBody in = call.body();
     String userId = in.string("userId");
     ObjectNode update = in.object("metadataUpdate");
+    MaxLength.USER_ID.check("userId", userId);
     return withMetadata(metadata.update(call.tenant().appId(), userId, update));
   }
 

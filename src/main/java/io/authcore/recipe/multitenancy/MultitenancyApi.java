@@ -10,11 +10,13 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.multitenancy.MultitenancyService.Associated;
 import io.authcore.recipe.multitenancy.MultitenancyService.TenantNotFound;
 import io.authcore.tenancy.TenantConfig;
 import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.Tenants;
+import io.authcore.tenancy.ThirdPartyProvider;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,7 @@ public final class MultitenancyApi implements Api {
     JsonBody in = call.body();
     String domain =
         in.optionalString("connectionUriDomain").map(Ids::connectionUriDomain).orElse("");
+    MaxLength.CONNECTION_URI_DOMAIN.check("connectionUriDomain", domain);
     TenantId source = source(call);
     return created(
         service.createOrUpdate(
@@ -98,6 +101,7 @@ public final class MultitenancyApi implements Api {
   private Object putApp(Call call) {
     JsonBody in = call.body();
     String appId = in.optionalString("appId").map(Ids::appId).orElse(TenantId.DEFAULT);
+    MaxLength.TENANT_ID.check("appId", appId);
     TenantId source = source(call);
     return created(
         service.createOrUpdate(
@@ -109,6 +113,7 @@ public final class MultitenancyApi implements Api {
   private Object putTenant(Call call) {
     JsonBody in = call.body();
     String tenantId = in.optionalString("tenantId").map(Ids::tenantId).orElse(TenantId.DEFAULT);
+    MaxLength.TENANT_ID.check("tenantId", tenantId);
     TenantId source = source(call);
     return created(
         service.createOrUpdate(
@@ -148,7 +153,7 @@ public final class MultitenancyApi implements Api {
     if (new HashSet<>(factors).size() != factors.size()) {
       throw HttpError.badRequest(field + " input should not contain duplicate values");
     }
-    return factors;
+    return MaxLength.FACTOR_ID.checkEach(field, factors);
   }
 
   // ---- read
@@ -315,8 +320,9 @@ public final class MultitenancyApi implements Api {
     String thirdPartyId = JsonBody.of(config).string("thirdPartyId").trim();
     boolean skipValidation = in.optionalBool("skipValidation").orElse(false);
     TenantId tenant = source(call);
-    boolean createdNew =
-        service.putProvider(tenant, ProviderInput.parse(config, thirdPartyId), skipValidation);
+    ThirdPartyProvider provider = ProviderInput.parse(config, thirdPartyId);
+    ProviderInput.checkLengths(provider);
+    boolean createdNew = service.putProvider(tenant, provider, skipValidation);
     return Json.ok().put("createdNew", createdNew);
   }
 

@@ -3,6 +3,7 @@ package io.authcore.recipe.multitenancy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.HttpError;
+import io.authcore.recipe.MaxLength;
 import io.authcore.tenancy.ThirdPartyProvider;
 import io.authcore.tenancy.ThirdPartyProvider.Client;
 import io.authcore.tenancy.ThirdPartyProvider.Fields;
@@ -39,6 +40,43 @@ final class ProviderInput {
             : new UserInfoMap(
                 fields(objectOrNull(userInfoMap, "fromIdTokenPayload")),
                 fields(objectOrNull(userInfoMap, "fromUserInfoAPI"))));
+  }
+
+  /**
+   * The columns a provider is stored in are narrower than a JSON string. Checked whether or not the
+   * request asks to skip validation, since the database refuses an over-long value either way.
+   */
+  static void checkLengths(ThirdPartyProvider p) {
+    atMost(MaxLength.THIRD_PARTY_ID, "thirdPartyId", p.thirdPartyId());
+    atMost(MaxLength.PROVIDER_FIELD, "name", p.name());
+    for (Client c : p.clients()) {
+      atMost(MaxLength.PROVIDER_FIELD, "clientType", c.clientType());
+      atMost(MaxLength.CLIENT_ID, "clientId", c.clientId());
+      if (c.scope() != null && !c.scope().stream().allMatch(MaxLength.SCOPE::fits)) {
+        throw tooLong("scope array cannot contain a string longer than", MaxLength.SCOPE);
+      }
+    }
+    checkLengths("fromIdTokenPayload", p.userInfoMap().fromIdTokenPayload());
+    checkLengths("fromUserInfoAPI", p.userInfoMap().fromUserInfoApi());
+  }
+
+  private static void checkLengths(String source, Fields fields) {
+    String prefix = "userInfoMap." + source + ".";
+    atMost(MaxLength.PROVIDER_FIELD, prefix + "userId", fields.userId());
+    atMost(MaxLength.PROVIDER_FIELD, prefix + "email", fields.email());
+    atMost(MaxLength.PROVIDER_FIELD, prefix + "emailVerified", fields.emailVerified());
+  }
+
+  private static void atMost(MaxLength max, String field, String value) {
+    if (!max.fits(value)) {
+      throw tooLong(field + " cannot be longer than", max);
+    }
+  }
+
+  /** In the words of the original's provider checks, which it prefixes the same way. */
+  private static HttpError tooLong(String what, MaxLength max) {
+    return HttpError.badRequest(
+        "Invalid third party config: " + what + " " + max.characters() + " characters");
   }
 
   private static List<Client> clients(JsonNode value) {

@@ -7,6 +7,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import java.util.List;
 
 /** The role-definition endpoints. Roles belong to the app, so these answer on its public tenant. */
@@ -32,6 +33,8 @@ public final class RolesApi implements Api {
     JsonBody in = call.body();
     String role = RoleInput.role(in.string("role"));
     List<String> permissions = RoleInput.permissions(in).orElse(List.of());
+    MaxLength.ROLE.check("role", role);
+    MaxLength.ROLE.checkEach("permissions", permissions);
     boolean created = roles.createOrAddPermissions(call.tenant().appId(), role, permissions);
     return Json.ok().put("createdNewRole", created);
   }

@@ -5,6 +5,7 @@ import io.authcore.http.Call;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
+import io.authcore.recipe.MaxLength;
 
 /** The role-assignment endpoints, which work on the tenant named in the path. */
 public final class UserRolesApi implements Api {
@@ -26,6 +27,7 @@ public final class UserRolesApi implements Api {
     JsonBody in = call.body();
     String userId = in.string("userId");
     String role = RoleInput.role(in.string("role"));
+    MaxLength.USER_ID.check("userId", userId);
     boolean added = userRoles.assign(call.tenant(), userId, role);
     return Json.ok().put("didUserAlreadyHaveRole", !added);
   }

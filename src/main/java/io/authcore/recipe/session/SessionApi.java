@@ -9,6 +9,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.session.SessionRegistry.SessionInfo;
 import io.authcore.recipe.session.SessionService.NewSession;
 import io.authcore.recipe.session.SessionService.SessionView;
@@ -54,6 +55,7 @@ public final class SessionApi implements Api {
     ObjectNode userDataInDatabase = in.object("userDataInDatabase");
     boolean useDynamicKey = in.optionalBool("useDynamicSigningKey").orElse(true);
     refuseProtectedClaims(userDataInJWT);
+    MaxLength.USER_ID.check("userId", userId);
     return newSession(
         sessions.create(
             call.tenant(),

@@ -9,6 +9,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.storage.UserIdMappingStore.Mapping;
@@ -45,6 +46,7 @@ public final class UserIdMappingApi implements Api {
     String externalId = nonEmpty("externalUserId", in.string("externalUserId"));
     String info = info(in.stringOrNull("externalUserIdInfo").orElse(null));
     boolean force = in.optionalBool("force").orElse(false);
+    MaxLength.USER_ID.check("externalUserId", externalId);
     mappings.create(call.tenant().appId(), superTokensId, externalId, info, force);
     return Json.ok();
   }
