@@ -261,20 +261,60 @@ class PasswordHasherTest {
   @Test
   void storedHashesTooCostlyToComputeAreRefusedUnseen() {
     String body = Vectors.ORIGINAL_BCRYPT_1.substring(7);
+    String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+    String[][] cases = {
+      // Cost 15 takes about 3 s on the development machine, cost 31 days.
+      {"$2a$15$" + body, "BCrypt cost cannot be more than 14"},
+      {"$2a$31$" + body, "BCrypt cost cannot be more than 14"},
+      // 4 GiB of memory; 1 GiB over 4 passes; a million passes; 1000 lanes.
+      {"$argon2id$v=19$m=4194304,t=1,p=1" + tail, "Argon2 memory cannot be more than 262144 KB"},
+      {"$argon2id$v=19$m=1048576,t=4,p=1" + tail, "Argon2 memory cannot be more than 262144 KB"},
+      {
+        "$argon2id$v=19$m=256,t=1000000,p=1" + tail,
+        "Argon2 memory times iterations cannot be more than 1048576 KB"
+      },
+      {"$argon2id$v=19$m=65536,t=1,p=1000" + tail, "Argon2 parallelism cannot be more than 16"},
+    };
     assertTimeoutPreemptively(
         Duration.ofSeconds(5),
         () -> {
-          // Cost 17 would take about 14 s on this machine, cost 31 days.
-          assertFalse(BCRYPT.verify("testPass123", "$2a$17$" + body));
-          assertFalse(BCRYPT.verify("testPass123", "$2a$31$" + body));
+          for (String[] c : cases) {
+            UnverifiableHashException e =
+                assertThrows(
+                    UnverifiableHashException.class, () -> BCRYPT.verify("testPass123", c[0]));
+            assertEquals("the stored hash is too costly to verify: " + c[1], e.getMessage());
+          }
+          // Malformed is another matter: such a hash never matches.
           assertFalse(BCRYPT.verify("testPass123", "$2a$03$" + body));
-          // 4 GiB of memory; a million passes; 1 GiB over 8 passes; 1000 lanes.
-          String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=4194304,t=1,p=1" + tail));
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=256,t=1000000,p=1" + tail));
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=1048576,t=8,p=1" + tail));
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=65536,t=1,p=1000" + tail));
         });
+  }
+
+  @Test
+  void theBoundsAdmitCommonDeploymentsCosts() {
+    BcryptHashes bcrypt = new BcryptHashes(11);
+    String body = Vectors.ORIGINAL_BCRYPT_1.substring(7);
+    for (int cost = 4; cost <= 14; cost++) {
+      assertTrue(bcrypt.isAcceptable(String.format("$2y$%02d$", cost) + body), "cost " + cost);
+    }
+    Argon2Hashes argon2 = new Argon2Hashes(1, 87795, 2);
+    String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+    // libsodium moderate and interactive, RFC 9106's second choice, PHP, argon2-cffi old and new,
+    // OWASP, Spring, Keycloak, the original's default; then the corners of the bounds.
+    for (String parameters :
+        List.of(
+            "m=262144,t=3,p=1",
+            "m=65536,t=2,p=1",
+            "m=65536,t=3,p=4",
+            "m=65536,t=4,p=1",
+            "m=102400,t=2,p=8",
+            "m=19456,t=2,p=1",
+            "m=16384,t=2,p=1",
+            "m=7168,t=5,p=1",
+            "m=87795,t=1,p=2",
+            "m=262144,t=4,p=16",
+            "m=65536,t=16,p=1")) {
+      assertTrue(argon2.isAcceptable("$argon2id$v=19$" + parameters + tail), parameters);
+    }
   }
 
   @Test
@@ -283,8 +323,9 @@ class PasswordHasherTest {
         new BcryptHashes(17).isAcceptable("$2a$17$" + Vectors.ORIGINAL_BCRYPT_1.substring(7)));
     assertFalse(
         new BcryptHashes(11).isAcceptable("$2a$17$" + Vectors.ORIGINAL_BCRYPT_1.substring(7)));
-    assertTrue(
-        new Argon2Hashes(40, 256, 1).isAcceptable(Vectors.REF_ARGON2ID.replace("t=2", "t=40")));
+    String halfGib = Vectors.REF_ARGON2ID.replace("m=256,t=2", "m=524288,t=2");
+    assertTrue(new Argon2Hashes(2, 524288, 1).isAcceptable(halfGib));
+    assertFalse(new Argon2Hashes(1, 87795, 2).isAcceptable(halfGib));
   }
 
   @Test
