@@ -13,11 +13,12 @@ import java.util.Objects;
  * is configured: bcrypt {@code $2a$ $2b$ $2x$ $2y$}, argon2 {@code i d id}, and Firebase scrypt
  * (with {@code firebase_password_hashing_signer_key}).
  *
- * <p>Passwords over {@link #MAX_PASSWORD_BYTES} UTF-8 bytes are never hashed. bcrypt keys over 72
- * bytes are condensed first so that no two passwords share a hash through truncation (see {@link
- * BcryptHashes}). Stored and imported hashes whose cost parameters would take seconds or hundreds
- * of megabytes are refused without being computed (see {@link BcryptHashes#MAX_FOREIGN_COST},
- * {@link Argon2Hashes#MAX_FOREIGN_MEMORY_KB}, {@link FirebaseScryptHashes#MAX_MEMORY_BYTES}).
+ * <p>Passwords over {@link #MAX_PASSWORD_BYTES} UTF-8 bytes are never hashed. bcrypt reads at most
+ * 72 bytes of a password, so one that bcrypt would cut gets an argon2id hash even where bcrypt is
+ * configured (see {@link BcryptHashes}); the original verifies it all the same. Stored and imported
+ * hashes whose cost parameters would take seconds or hundreds of megabytes are refused without
+ * being computed (see {@link BcryptHashes#MAX_FOREIGN_COST}, {@link
+ * Argon2Hashes#MAX_FOREIGN_MEMORY_KB}, {@link FirebaseScryptHashes#MAX_MEMORY_BYTES}).
  *
  * <p>All hashing runs on three small pools of its own (bcrypt: one thread per core; argon2: {@code
  * argon2_hashing_pool_size}; Firebase scrypt: {@code firebase_password_hashing_pool_size}). Every
@@ -87,7 +88,8 @@ public final class PasswordHasher implements AutoCloseable {
 
   /**
    * A new hash with {@code algorithm} ({@link HashingAlgorithm#BCRYPT} or {@link
-   * HashingAlgorithm#ARGON2}, at the configured costs): apps may choose their own algorithm.
+   * HashingAlgorithm#ARGON2}, at the configured costs): apps may choose their own algorithm. A
+   * password bcrypt would cut (72 UTF-8 bytes or more) gets argon2id whatever the algorithm.
    *
    * @throws PasswordTooLongException if the password exceeds {@link #MAX_PASSWORD_BYTES}
    */
@@ -96,7 +98,7 @@ public final class PasswordHasher implements AutoCloseable {
     if (tooLong(password)) {
       throw new PasswordTooLongException();
     }
-    if (algorithm == HashingAlgorithm.ARGON2) {
+    if (algorithm == HashingAlgorithm.ARGON2 || !BcryptHashes.fits(password)) {
       return argon2Pool.run(() -> argon2.hash(password));
     }
     return bcryptPool.run(() -> bcrypt.hash(password));
@@ -161,7 +163,8 @@ public final class PasswordHasher implements AutoCloseable {
   /**
    * Spends what {@link #verify} spends on a hash of the configured algorithm and cost, then answers
    * {@code false}: for sign-in with an unknown email, so that it takes as long as a wrong password
-   * for a known one.
+   * for a known one. With bcrypt configured, a password over 72 bytes costs two bcrypt runs here as
+   * it does against any stored bcrypt hash (see {@link BcryptHashes#verify}).
    */
   public boolean verifyAgainstDummy(String password) {
     verify(password, unmatchable, null);

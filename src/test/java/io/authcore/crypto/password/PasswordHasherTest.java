@@ -106,39 +106,64 @@ class PasswordHasherTest {
   /** 71 ASCII bytes and one two-byte character: exactly bcrypt's 72. */
   static final String SEVENTY_TWO_BYTES = "a".repeat(70) + "\u00e9";
 
+  /** The most bcrypt keeps whole: jBCrypt appends a NUL, and reads 72 bytes. */
+  static final String SEVENTY_ONE_BYTES = "a".repeat(69) + "\u00e9";
+
   @Test
-  void passwordsOfUpTo72BytesHashAsTheOriginalHashesThem() {
-    assertEquals(72, SEVENTY_TWO_BYTES.getBytes(StandardCharsets.UTF_8).length);
+  void passwordsBcryptKeepsWholeHashAsTheOriginalHashesThem() {
+    assertEquals(71, SEVENTY_ONE_BYTES.getBytes(StandardCharsets.UTF_8).length);
     // What the original stores: jBCrypt on the password as it is.
-    String originals = BCrypt.hashpw(SEVENTY_TWO_BYTES, BCrypt.gensalt(4));
-    assertTrue(BCRYPT.verify(SEVENTY_TWO_BYTES, originals));
+    String originals = BCrypt.hashpw(SEVENTY_ONE_BYTES, BCrypt.gensalt(4));
+    assertTrue(BCRYPT.verify(SEVENTY_ONE_BYTES, originals));
+    assertFalse(BCRYPT.verify(SEVENTY_ONE_BYTES + "x", originals));
     // And ours verifies with jBCrypt directly, so the original can read it.
-    assertTrue(BCrypt.checkpw(SEVENTY_TWO_BYTES, BCRYPT.hash(SEVENTY_TWO_BYTES)));
+    String ours = BCRYPT.hash(SEVENTY_ONE_BYTES);
+    assertTrue(ours.startsWith("$2a$04$"), ours);
+    assertTrue(BCrypt.checkpw(SEVENTY_ONE_BYTES, ours));
   }
 
   @Test
-  void noTwoPasswordsShareABcryptHashThroughTruncation() {
-    String originals = BCrypt.hashpw(SEVENTY_TWO_BYTES, BCrypt.gensalt(4));
-    // jBCrypt alone would accept both of these against the 72-byte password's hash.
-    assertTrue(BCrypt.checkpw(SEVENTY_TWO_BYTES + "x", originals));
-    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES + "x", originals));
-
-    String longOne = SEVENTY_TWO_BYTES + "first";
-    String longTwo = SEVENTY_TWO_BYTES + "second";
-    String hash = BCRYPT.hash(longOne);
-    assertTrue(BCRYPT.verify(longOne, hash));
-    assertFalse(BCRYPT.verify(longTwo, hash));
-    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES, hash));
-    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES, BCRYPT.hash(SEVENTY_TWO_BYTES + "x")));
+  void theOriginalsHashesOfLongPasswordsVerifyAsOnTheOriginal() {
+    assertEquals(100, Vectors.LONG_ASCII_PASSWORD.getBytes(StandardCharsets.UTF_8).length);
+    assertEquals(99, Vectors.LONG_MULTIBYTE_PASSWORD.getBytes(StandardCharsets.UTF_8).length);
+    try (PasswordHasher hasher = new PasswordHasher(Vectors.bcrypt(11, 1))) {
+      assertTrue(hasher.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.ORIGINAL_LONG_ASCII));
+      assertTrue(hasher.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.ORIGINAL_LONG_MULTIBYTE));
+      assertFalse(hasher.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.ORIGINAL_LONG_MULTIBYTE));
+      // Beyond byte 72 nothing counts, on the original as here.
+      String samePrefix = Vectors.LONG_ASCII_PASSWORD.substring(0, 72) + "DIFFERENT TAIL";
+      assertTrue(hasher.verify(samePrefix, Vectors.ORIGINAL_LONG_ASCII));
+      assertFalse(
+          hasher.verify(Vectors.LONG_ASCII_PASSWORD.substring(0, 71), Vectors.ORIGINAL_LONG_ASCII));
+    }
   }
 
   @Test
-  void longBcryptKeysAreCondensedToAFixedAsciiKey() {
-    String key = BcryptHashes.keyFor("x".repeat(73));
-    assertEquals(64, key.length());
-    assertTrue(key.chars().allMatch(c -> c > 0 && c < 128), key);
-    assertNotEquals(key, BcryptHashes.keyFor("x".repeat(74)));
-    assertEquals("x".repeat(72), BcryptHashes.keyFor("x".repeat(72)));
+  void hashesEarlierVersionsMadeForLongPasswordsStillVerify() {
+    assertTrue(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.LEGACY_LONG_ASCII));
+    assertTrue(BCRYPT.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.LEGACY_LONG_MULTIBYTE));
+    assertFalse(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD + "x", Vectors.LEGACY_LONG_ASCII));
+    assertFalse(BCRYPT.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.LEGACY_LONG_ASCII));
+    // 64 ASCII characters: nothing cut, no NUL inside.
+    String key = BcryptHashes.legacyKeyFor(Vectors.LONG_ASCII_PASSWORD);
+    assertTrue(key.matches("[A-Za-z0-9+/]{64}"), key);
+    assertTrue(BCrypt.checkpw(key, Vectors.LEGACY_LONG_ASCII));
+  }
+
+  @Test
+  void passwordsBcryptWouldCutGetAnArgon2HashTheOriginalVerifies() {
+    for (String password :
+        List.of(SEVENTY_TWO_BYTES, Vectors.LONG_ASCII_PASSWORD, Vectors.LONG_MULTIBYTE_PASSWORD)) {
+      String hash = BCRYPT.hash(password);
+      assertTrue(hash.startsWith("$argon2id$v=19$m=256,t=1,p=1$"), hash);
+      assertTrue(BCRYPT.verify(password, hash));
+      assertFalse(BCRYPT.verify(password + "x", hash), "nothing is cut");
+      assertFalse(BCRYPT.verify(password.substring(0, password.length() - 1), hash));
+    }
+    // The vectors made this way were signed in with on the original.
+    assertTrue(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.AUTHCORE_LONG_ASCII));
+    assertTrue(BCRYPT.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.AUTHCORE_LONG_MULTIBYTE));
+    assertFalse(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.AUTHCORE_LONG_MULTIBYTE));
   }
 
   @Test
@@ -176,7 +201,7 @@ class PasswordHasherTest {
   @Test
   void theDummyRefusesEveryPassword() {
     for (String password :
-        List.of("", "password", "testPass123", SEVENTY_TWO_BYTES + "x", UNICODE_PASSWORD)) {
+        List.of("", "password", "testPass123", Vectors.LONG_ASCII_PASSWORD, UNICODE_PASSWORD)) {
       assertFalse(BCRYPT.verifyAgainstDummy(password));
       assertFalse(ARGON2.verifyAgainstDummy(password));
     }
