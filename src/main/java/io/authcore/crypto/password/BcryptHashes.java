@@ -13,17 +13,20 @@ import javax.crypto.spec.SecretKeySpec;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
- * bcrypt through jBCrypt 0.4, the library the original uses, so that every hash either side makes
- * verifies on the other for passwords of at most {@link #KEY_BYTES} UTF-8 bytes.
+ * bcrypt through jBCrypt 0.4, the library the original uses, verifying exactly as the original
+ * does: the password as given, of which bcrypt reads the first {@link #KEY_BYTES} UTF-8 bytes.
  *
- * <p>bcrypt only reads the first 72 bytes of its key, so two passwords sharing those bytes would
- * match the same hash. Passwords longer than that are therefore first condensed (see {@link
- * #keyFor}); shorter ones are used exactly as the original uses them, which keeps the original's
- * hashes verifying. The price: a hash the original made from a password longer than 72 bytes no
- * longer verifies with that password, and its owner has to reset it.
+ * <p>jBCrypt appends a NUL to the password, so a password of 72 bytes or more loses something to
+ * the cut, and every password sharing its first 72 bytes matches its hash. New hashes are therefore
+ * made here only for passwords that {@link #fits fit} whole; {@link PasswordHasher} gives longer
+ * ones an argon2id hash, which the original verifies too.
+ *
+ * <p>Authcore up to this version hashed passwords over 72 bytes as a condensed key instead (see
+ * {@link #legacyKeyFor}); such a hash still verifies, through a second try made only for those
+ * passwords after the first one failed.
  */
 final class BcryptHashes {
-  /** What bcrypt reads of its key; longer passwords are condensed first. */
+  /** What bcrypt reads of its key. */
   static final int KEY_BYTES = 72;
 
   /** jBCrypt's own bounds on the cost. */
@@ -32,10 +35,12 @@ final class BcryptHashes {
   static final int MAX_COST = 30;
 
   /**
-   * The highest cost accepted in a stored or imported hash unless the configured cost is higher:
-   * cost 16 takes seconds, cost 31 hours, and sign-in must never spend that.
+   * The highest cost accepted in a stored or imported hash unless the configured cost is higher.
+   * Cost 10 (most libraries' default) to 12 (Laravel's, Rails') covers real deployments, 14 leaves
+   * room; one verification at 14 took 1.5 to 1.7 s on the 2-core development machine (cost 15: 3 s,
+   * 16: 6 s; bcrypt needs 4 KB of memory whatever its cost).
    */
-  static final int MAX_FOREIGN_COST = 16;
+  static final int MAX_FOREIGN_COST = 14;
 
   /** {@code $2a$}, {@code $2b$}, {@code $2x$} or {@code $2y$}, two cost digits, 53 characters. */
   private static final Pattern FORMAT =
@@ -44,11 +49,8 @@ final class BcryptHashes {
   private static final String ALPHABET =
       "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-  /**
-   * Keys the condensing HMAC so that a plain SHA-384 of a password leaked from elsewhere cannot be
-   * tried as a bcrypt key here.
-   */
-  private static final byte[] PREHASH_KEY =
+  /** The HMAC key earlier versions condensed long passwords with; never change it. */
+  private static final byte[] LEGACY_PREHASH_KEY =
       "authcore bcrypt key for passwords over 72 bytes, v1".getBytes(StandardCharsets.US_ASCII);
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -74,18 +76,42 @@ final class BcryptHashes {
         || hash.startsWith("$2y");
   }
 
-  /** A complete bcrypt hash whose cost this core is willing to spend. */
-  boolean isAcceptable(String hash) {
-    Matcher m = FORMAT.matcher(hash);
-    if (!m.matches()) {
-      return false;
-    }
-    int c = Integer.parseInt(m.group(1));
-    return c >= MIN_COST && c <= maxCost;
+  /**
+   * Whether bcrypt keeps all of {@code password}: with jBCrypt's terminating NUL, at most 72 UTF-8
+   * bytes, so at most 71.
+   */
+  static boolean fits(String password) {
+    return utf8Length(password) < KEY_BYTES;
   }
 
+  /** A complete bcrypt hash, whatever its cost. */
+  static boolean isWellFormed(String hash) {
+    Matcher m = FORMAT.matcher(hash);
+    return m.matches() && Integer.parseInt(m.group(1)) >= MIN_COST;
+  }
+
+  /**
+   * Why this core refuses to spend what verifying the well-formed {@code hash} would cost, or
+   * {@code null} when it does not.
+   */
+  String tooCostly(String hash) {
+    int c = Integer.parseInt(hash.substring(4, 6));
+    return c > maxCost ? "BCrypt cost cannot be more than " + maxCost : null;
+  }
+
+  /** A complete bcrypt hash whose cost this core is willing to spend. */
+  boolean isAcceptable(String hash) {
+    return isWellFormed(hash) && tooCostly(hash) == null;
+  }
+
+  /**
+   * @throws IllegalArgumentException for a password that does not {@link #fits fit}
+   */
   String hash(String password) {
-    return BCrypt.hashpw(keyFor(password), BCrypt.gensalt(cost, RANDOM));
+    if (!fits(password)) {
+      throw new IllegalArgumentException("bcrypt would cut this password");
+    }
+    return BCrypt.hashpw(password, BCrypt.gensalt(cost, RANDOM));
   }
 
   boolean verify(String password, String hash) {
@@ -95,7 +121,16 @@ final class BcryptHashes {
     // jBCrypt knows only $2a$; the other revisions hash identically for UTF-8 input (the
     // original verifies them the same way).
     String asRevisionA = "$2a" + hash.substring(3);
-    String computed = BCrypt.hashpw(keyFor(password), asRevisionA);
+    if (matches(password, asRevisionA)) {
+      return true;
+    }
+    // Only a password over 72 bytes can have a condensed hash; trying costs a second bcrypt, which
+    // an unknown email's dummy verification pays too.
+    return utf8Length(password) > KEY_BYTES && matches(legacyKeyFor(password), asRevisionA);
+  }
+
+  private static boolean matches(String key, String asRevisionA) {
+    String computed = BCrypt.hashpw(key, asRevisionA);
     return MessageDigest.isEqual(
         computed.getBytes(StandardCharsets.US_ASCII),
         asRevisionA.getBytes(StandardCharsets.US_ASCII));
@@ -111,21 +146,21 @@ final class BcryptHashes {
   }
 
   /**
-   * The text bcrypt hashes for a password: the password itself up to 72 UTF-8 bytes (as the
-   * original), otherwise the base64 of its HMAC-SHA-384 (64 ASCII characters, so nothing is cut and
-   * no NUL byte can end the key early).
+   * What earlier versions hashed for a password over 72 UTF-8 bytes: the base64 of its HMAC-SHA-384
+   * (64 ASCII characters). The original cannot verify such hashes.
    */
-  static String keyFor(String password) {
-    byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
-    if (utf8.length <= KEY_BYTES) {
-      return password;
-    }
+  static String legacyKeyFor(String password) {
     try {
       Mac mac = Mac.getInstance("HmacSHA384");
-      mac.init(new SecretKeySpec(PREHASH_KEY, "HmacSHA384"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(utf8));
+      mac.init(new SecretKeySpec(LEGACY_PREHASH_KEY, "HmacSHA384"));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("every Java runtime has HmacSHA384", e);
     }
+  }
+
+  private static int utf8Length(String password) {
+    return password.getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -25,23 +25,21 @@ import org.bouncycastle.crypto.generators.SCrypt;
 final class FirebaseScryptHashes {
   static final String PREFIX = "f_scrypt";
 
-  /** Firebase itself uses memCost 14 and 8 rounds (16 MiB); this allows 16 times that. */
-  static final int MAX_MEM_COST = 20;
-
-  static final int MAX_ROUNDS = 32;
-  static final long MAX_MEMORY_BYTES = 256L << 20;
+  /**
+   * scrypt's memory, {@code 128 · rounds · 2^memCost} bytes, taken from the Java heap: Firebase
+   * uses memCost 14 and 8 rounds (16 MiB, 70 ms on the 2-core development machine); this allows
+   * four times that (memCost 16 with 8 rounds: 0.4 s), which a 256 MB heap holds beside everything
+   * else while {@code firebase_password_hashing_pool_size} stays at its default of 1. The time
+   * grows with the memory.
+   */
+  static final long MAX_MEMORY_BYTES = 64L << 20;
 
   private static final int KEY_BYTES = 64;
 
   /** The parts of a stored hash, each base64 text still undecoded. */
   record Parsed(String hash, String salt, String saltSeparator, int rounds, int memCost) {}
 
-  private final String signerKey;
-
-  /** {@code signerKey} is the configured base64 key, or {@code null} when none is set. */
-  FirebaseScryptHashes(String signerKey) {
-    this.signerKey = signerKey;
-  }
+  private FirebaseScryptHashes() {}
 
   /**
    * The original's parser: split on {@code $} (Java's split, trailing empty parts dropped), seven
@@ -74,36 +72,48 @@ final class FirebaseScryptHashes {
     return new Parsed(parts[2], parts[3], saltSeparator, rounds, memCost);
   }
 
-  /** Parseable, with a non-empty hash part, at a cost this core is willing to spend. */
-  static boolean isAcceptable(Parsed p) {
-    if (p == null || p.hash().isEmpty()) {
-      return false;
-    }
-    if (p.memCost() < 1
-        || p.memCost() > MAX_MEM_COST
-        || p.rounds() < 1
-        || p.rounds() > MAX_ROUNDS) {
-      return false;
-    }
-    // scrypt's memory is 128·r·N bytes; it also requires N < 2^(16·r).
-    return 128L * p.rounds() * (1L << p.memCost()) <= MAX_MEMORY_BYTES
+  /**
+   * Parseable, with a non-empty hash part and parameters scrypt can run with, whatever its cost.
+   */
+  static boolean isWellFormed(Parsed p) {
+    // scrypt requires N = 2^memCost < 2^(16·r); 2^31 is Java's array limit anyway.
+    return p != null
+        && !p.hash().isEmpty()
+        && p.memCost() >= 1
+        && p.memCost() < 31
+        && p.rounds() >= 1
         && p.memCost() < 16L * p.rounds();
   }
 
-  /** The signer key, or the original's failure when it is not configured. */
-  String requireSignerKey() {
-    if (signerKey == null) {
-      throw new MissingSignerKeyException();
-    }
-    return signerKey;
+  /**
+   * Why this core refuses to spend what verifying the well-formed {@code p} would cost, or {@code
+   * null} when it does not.
+   */
+  static String tooCostly(Parsed p) {
+    // Rounds past 2^20 would overflow the product, and are too costly with any memCost.
+    long bytes = p.rounds() > (1 << 20) ? Long.MAX_VALUE : (128L * p.rounds()) << p.memCost();
+    return bytes > MAX_MEMORY_BYTES
+        ? "Firebase SCrypt memory (128 * r * 2^m bytes) cannot be more than "
+            + MAX_MEMORY_BYTES
+            + " bytes"
+        : null;
   }
 
-  boolean verify(String password, String stored) {
+  /** Well-formed, at a cost this core is willing to spend. */
+  static boolean isAcceptable(Parsed p) {
+    return isWellFormed(p) && tooCostly(p) == null;
+  }
+
+  /**
+   * Whether {@code password} matches {@code stored} under the project's {@code signerKey} (base64,
+   * not null).
+   */
+  static boolean verify(String password, String stored, String signerKey) {
     Parsed p = parse(stored);
     if (p == null) {
       return false;
     }
-    byte[] signer = LenientBase64.decode(requireSignerKey());
+    byte[] signer = LenientBase64.decode(signerKey);
     if (!isAcceptable(p) || signer.length == 0) {
       return false;
     }

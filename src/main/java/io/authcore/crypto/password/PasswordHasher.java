@@ -13,10 +13,12 @@ import java.util.Objects;
  * is configured: bcrypt {@code $2a$ $2b$ $2x$ $2y$}, argon2 {@code i d id}, and Firebase scrypt
  * (with {@code firebase_password_hashing_signer_key}).
  *
- * <p>Passwords over {@link #MAX_PASSWORD_BYTES} UTF-8 bytes are never hashed. bcrypt keys over 72
- * bytes are condensed first so that no two passwords share a hash through truncation (see {@link
- * BcryptHashes}). Stored hashes whose cost parameters would take seconds or gigabytes are refused
- * without being computed.
+ * <p>Passwords over {@link #MAX_PASSWORD_BYTES} UTF-8 bytes are never hashed. bcrypt reads at most
+ * 72 bytes of a password, so one that bcrypt would cut gets an argon2id hash even where bcrypt is
+ * configured (see {@link BcryptHashes}); the original verifies it all the same. Stored and imported
+ * hashes whose cost parameters would take seconds or hundreds of megabytes are refused without
+ * being computed (see {@link BcryptHashes#MAX_FOREIGN_COST}, {@link
+ * Argon2Hashes#MAX_FOREIGN_MEMORY_KB}, {@link FirebaseScryptHashes#MAX_MEMORY_BYTES}).
  *
  * <p>All hashing runs on three small pools of its own (bcrypt: one thread per core; argon2: {@code
  * argon2_hashing_pool_size}; Firebase scrypt: {@code firebase_password_hashing_pool_size}). Every
@@ -31,10 +33,18 @@ public final class PasswordHasher implements AutoCloseable {
    */
   public static final int MAX_PASSWORD_BYTES = 4096;
 
+  /** The start of the import's 400 text for a hash beyond the bounds. */
+  static final String TOO_COSTLY = "Password hash is too costly to verify: ";
+
+  /** The original's words, then what to do about them. */
+  static final String NO_SIGNER_KEY =
+      "'firebase_password_hashing_signer_key' cannot be null: set it to import Firebase SCrypt"
+          + " password hashes";
+
   private final HashingAlgorithm algorithm;
   private final BcryptHashes bcrypt;
   private final Argon2Hashes argon2;
-  private final FirebaseScryptHashes firebase;
+  private final String defaultSignerKey;
   private final HashingPool bcryptPool;
   private final HashingPool argon2Pool;
   private final HashingPool firebasePool;
@@ -50,7 +60,7 @@ public final class PasswordHasher implements AutoCloseable {
     this.argon2 =
         new Argon2Hashes(
             config.argon2Iterations(), config.argon2MemoryKb(), config.argon2Parallelism());
-    this.firebase = new FirebaseScryptHashes(config.firebaseSignerKey());
+    this.defaultSignerKey = config.firebaseSignerKey();
     this.bcryptPool = new HashingPool("bcrypt", config.bcryptThreads());
     this.argon2Pool = new HashingPool("argon2", config.argon2Threads());
     this.firebasePool = new HashingPool("firebase-scrypt", config.firebaseThreads());
@@ -78,7 +88,8 @@ public final class PasswordHasher implements AutoCloseable {
 
   /**
    * A new hash with {@code algorithm} ({@link HashingAlgorithm#BCRYPT} or {@link
-   * HashingAlgorithm#ARGON2}, at the configured costs): apps may choose their own algorithm.
+   * HashingAlgorithm#ARGON2}, at the configured costs): apps may choose their own algorithm. A
+   * password bcrypt would cut (72 UTF-8 bytes or more) gets argon2id whatever the algorithm.
    *
    * @throws PasswordTooLongException if the password exceeds {@link #MAX_PASSWORD_BYTES}
    */
@@ -87,99 +98,156 @@ public final class PasswordHasher implements AutoCloseable {
     if (tooLong(password)) {
       throw new PasswordTooLongException();
     }
-    if (algorithm == HashingAlgorithm.ARGON2) {
+    if (algorithm == HashingAlgorithm.ARGON2 || !BcryptHashes.fits(password)) {
       return argon2Pool.run(() -> argon2.hash(password));
     }
     return bcryptPool.run(() -> bcrypt.hash(password));
   }
 
+  /** {@link #verify(String, String, String)} with the core's own signer key. */
+  public boolean verify(String password, String storedHash) {
+    return verify(password, storedHash, defaultSignerKey);
+  }
+
   /**
    * Whether {@code password} matches {@code storedHash}, in any supported format. False for a null
-   * or too-long password, an unknown or malformed format, or a hash too costly to compute.
+   * or too-long password, or an unknown or malformed format.
    *
-   * @throws MissingSignerKeyException for a Firebase scrypt hash when no signer key is configured
-   *     (the original answers 500)
+   * @param firebaseSignerKey the app's {@code firebase_password_hashing_signer_key}, or {@code
+   *     null}
+   * @throws UnverifiableHashException for a hash beyond the cost bounds, or a Firebase scrypt hash
+   *     without a signer key (the original answers 500 to that)
    */
-  public boolean verify(String password, String storedHash) {
+  public boolean verify(String password, String storedHash, String firebaseSignerKey) {
     if (password == null || storedHash == null || tooLong(password)) {
       return false;
     }
     // The original's order of recognition.
     if (Argon2Hashes.looksLikeArgon2(storedHash)) {
-      return argon2.isAcceptable(storedHash)
-          && argon2Pool.run(() -> argon2.verify(password, storedHash));
+      if (!Argon2Hashes.isWellFormed(storedHash)) {
+        return false;
+      }
+      refuseAtSignIn(argon2.tooCostly(storedHash));
+      return argon2Pool.run(() -> argon2.verify(password, storedHash));
     }
     if (BcryptHashes.looksLikeBcrypt(storedHash)) {
-      return bcrypt.isAcceptable(storedHash)
-          && bcryptPool.run(() -> bcrypt.verify(password, storedHash));
+      if (!BcryptHashes.isWellFormed(storedHash)) {
+        return false;
+      }
+      refuseAtSignIn(bcrypt.tooCostly(storedHash));
+      return bcryptPool.run(() -> bcrypt.verify(password, storedHash));
     }
     FirebaseScryptHashes.Parsed parsed = FirebaseScryptHashes.parse(storedHash);
     if (parsed != null) {
-      firebase.requireSignerKey();
-      return FirebaseScryptHashes.isAcceptable(parsed)
-          && firebasePool.run(() -> firebase.verify(password, storedHash));
+      if (firebaseSignerKey == null) {
+        throw new UnverifiableHashException(
+            "the stored hash is in Firebase SCrypt format and"
+                + " 'firebase_password_hashing_signer_key' is not set");
+      }
+      if (!FirebaseScryptHashes.isWellFormed(parsed)) {
+        return false;
+      }
+      refuseAtSignIn(FirebaseScryptHashes.tooCostly(parsed));
+      return firebasePool.run(
+          () -> FirebaseScryptHashes.verify(password, storedHash, firebaseSignerKey));
     }
     return false;
+  }
+
+  private static void refuseAtSignIn(String tooCostly) {
+    if (tooCostly != null) {
+      throw new UnverifiableHashException("the stored hash is too costly to verify: " + tooCostly);
+    }
   }
 
   /**
    * Spends what {@link #verify} spends on a hash of the configured algorithm and cost, then answers
    * {@code false}: for sign-in with an unknown email, so that it takes as long as a wrong password
-   * for a known one.
+   * for a known one. With bcrypt configured, a password over 72 bytes costs two bcrypt runs here as
+   * it does against any stored bcrypt hash (see {@link BcryptHashes#verify}).
    */
   public boolean verifyAgainstDummy(String password) {
-    verify(password, unmatchable);
+    verify(password, unmatchable, null);
     return false;
+  }
+
+  /** {@link #checkImport(PasswordHashImport, String)} with the core's own signer key. */
+  public HashingAlgorithm checkImport(PasswordHashImport request)
+      throws InvalidPasswordHashException {
+    return checkImport(request, defaultSignerKey);
   }
 
   /**
    * Checks a hash for {@code /recipe/user/passwordhash/import} and tells its algorithm. With no
    * declared algorithm, a Firebase scrypt, bcrypt or argon2 hash is recognised by its form.
-   * Stricter than the original in one way: a hash that could never verify (malformed) or that would
-   * cost too much to verify is refused too, with the same texts.
+   * Stricter than the original: a hash that could never verify (malformed) is refused with the
+   * original's texts, one beyond the cost bounds with {@value #TOO_COSTLY} and the bound, and a
+   * Firebase scrypt hash without a signer key with {@value #NO_SIGNER_KEY} (the original answers
+   * 500 to that).
    *
-   * @throws InvalidPasswordHashException with the original's 400 text ({@code Password hash is in
-   *     invalid format}, {@code … invalid BCrypt format}, {@code … invalid Argon2 format}, {@code …
-   *     invalid Firebase SCrypt format})
-   * @throws MissingSignerKeyException for a Firebase scrypt hash when no signer key is configured
-   *     (the original answers 500)
+   * @param firebaseSignerKey the app's {@code firebase_password_hashing_signer_key}, or {@code
+   *     null}
+   * @throws InvalidPasswordHashException with the text of a 400 ({@code Password hash is in invalid
+   *     format}, {@code … invalid BCrypt format}, {@code … invalid Argon2 format}, {@code … invalid
+   *     Firebase SCrypt format} are the original's)
    */
-  public HashingAlgorithm checkImport(PasswordHashImport request)
+  public HashingAlgorithm checkImport(PasswordHashImport request, String firebaseSignerKey)
       throws InvalidPasswordHashException {
     String hash = request.passwordHash();
     HashingAlgorithm declared = request.algorithm();
     if (declared == null) {
       FirebaseScryptHashes.Parsed parsed = FirebaseScryptHashes.parse(hash);
       if (parsed != null) {
-        firebase.requireSignerKey();
-        if (FirebaseScryptHashes.isAcceptable(parsed)) {
+        requireSignerKey(firebaseSignerKey);
+        if (FirebaseScryptHashes.isWellFormed(parsed)) {
+          refuseAtImport(FirebaseScryptHashes.tooCostly(parsed));
           return HashingAlgorithm.FIREBASE_SCRYPT;
         }
-      } else if (BcryptHashes.looksLikeBcrypt(hash) && bcrypt.isAcceptable(hash)) {
+      } else if (BcryptHashes.looksLikeBcrypt(hash) && BcryptHashes.isWellFormed(hash)) {
+        refuseAtImport(bcrypt.tooCostly(hash));
         return HashingAlgorithm.BCRYPT;
-      } else if (Argon2Hashes.looksLikeArgon2(hash) && argon2.isAcceptable(hash)) {
+      } else if (Argon2Hashes.looksLikeArgon2(hash) && Argon2Hashes.isWellFormed(hash)) {
+        refuseAtImport(argon2.tooCostly(hash));
         return HashingAlgorithm.ARGON2;
       }
       throw new InvalidPasswordHashException("Password hash is in invalid format");
     }
     switch (declared) {
       case ARGON2:
-        if (!argon2.isAcceptable(hash)) {
+        if (!Argon2Hashes.isWellFormed(hash)) {
           throw new InvalidPasswordHashException("Password hash is in invalid Argon2 format");
         }
+        refuseAtImport(argon2.tooCostly(hash));
         return declared;
       case BCRYPT:
-        if (!bcrypt.isAcceptable(hash)) {
+        if (!BcryptHashes.isWellFormed(hash)) {
           throw new InvalidPasswordHashException("Password hash is in invalid BCrypt format");
         }
+        refuseAtImport(bcrypt.tooCostly(hash));
         return declared;
       default:
-        firebase.requireSignerKey();
-        if (!FirebaseScryptHashes.isAcceptable(FirebaseScryptHashes.parse(hash))) {
+        // As the original: the key is checked before the hash is looked at.
+        requireSignerKey(firebaseSignerKey);
+        FirebaseScryptHashes.Parsed parsed = FirebaseScryptHashes.parse(hash);
+        if (!FirebaseScryptHashes.isWellFormed(parsed)) {
           throw new InvalidPasswordHashException(
               "Password hash is in invalid Firebase SCrypt format");
         }
+        refuseAtImport(FirebaseScryptHashes.tooCostly(parsed));
         return declared;
+    }
+  }
+
+  private static void requireSignerKey(String firebaseSignerKey)
+      throws InvalidPasswordHashException {
+    if (firebaseSignerKey == null) {
+      throw new InvalidPasswordHashException(NO_SIGNER_KEY);
+    }
+  }
+
+  private static void refuseAtImport(String tooCostly) throws InvalidPasswordHashException {
+    if (tooCostly != null) {
+      throw new InvalidPasswordHashException(TOO_COSTLY + tooCostly);
     }
   }
 

@@ -1,13 +1,17 @@
 package io.authcore.recipe.emailpassword;
 
 import io.authcore.crypto.password.HashingAlgorithm;
+import io.authcore.crypto.password.InvalidPasswordHashException;
+import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.tenancy.TenantConfigs;
 import java.util.Locale;
 
 /**
- * Password hashing as one app configures it: {@code password_hashing_alg} may be set per app, so
- * new hashes use the app's algorithm; verification accepts every format whatever the setting.
+ * Password hashing as one app configures it: {@code password_hashing_alg} and {@code
+ * firebase_password_hashing_signer_key} may be set per app, so new hashes use the app's algorithm
+ * and Firebase scrypt hashes the app's signer key; verification accepts every format whatever the
+ * setting.
  */
 final class AppPasswords {
   private final PasswordHasher hasher;
@@ -22,5 +26,22 @@ final class AppPasswords {
     String algorithm =
         configs.appConfig(appId).string("password_hashing_alg").toUpperCase(Locale.ROOT);
     return hasher.hash(password, HashingAlgorithm.valueOf(algorithm));
+  }
+
+  /**
+   * @throws io.authcore.crypto.password.UnverifiableHashException when the app cannot verify the
+   *     stored hash
+   */
+  boolean verify(String appId, String password, String storedHash) {
+    return hasher.verify(password, storedHash, signerKey(appId));
+  }
+
+  HashingAlgorithm checkImport(String appId, PasswordHashImport request)
+      throws InvalidPasswordHashException {
+    return hasher.checkImport(request, signerKey(appId));
+  }
+
+  private String signerKey(String appId) {
+    return configs.appConfig(appId).string("firebase_password_hashing_signer_key");
   }
 }

@@ -2,7 +2,6 @@ package io.authcore.recipe.emailpassword;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.crypto.password.InvalidPasswordHashException;
-import io.authcore.crypto.password.MissingSignerKeyException;
 import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordTooLongException;
 import io.authcore.http.Api;
@@ -60,8 +59,6 @@ public final class EmailPasswordApi implements Api {
         return endpoint.handle(call);
       } catch (PasswordTooLongException e) {
         throw HttpError.badRequest(e.getMessage());
-      } catch (MissingSignerKeyException e) {
-        throw new HttpError(500, e.originalText());
       }
     };
   }

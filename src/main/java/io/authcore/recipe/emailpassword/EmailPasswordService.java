@@ -4,6 +4,7 @@ import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.password.InvalidPasswordHashException;
 import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.crypto.password.UnverifiableHashException;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.users.ActiveUsers;
@@ -21,12 +22,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The email-password recipe: sign-up, sign-in, lookup, import of hashes. Emails arrive normalised.
  * Hashing happens before any transaction starts, so no database connection waits on it.
  */
 public final class EmailPasswordService {
+  private static final Logger log = LoggerFactory.getLogger(EmailPasswordService.class);
+
   static final String RECIPE = "emailpassword";
   static final String EMAIL_KEY = "emailpassword_user_to_tenant_email_key";
 
@@ -125,18 +130,18 @@ public final class EmailPasswordService {
 
   /**
    * A wrong password and an unknown email fail alike, and take alike: an unknown email is checked
-   * against a dummy hash of the configured cost.
+   * against a dummy hash of the configured cost. A stored hash this core will not verify (beyond
+   * the cost bounds, or Firebase scrypt without a signer key) fails alike too, with a warning in
+   * the log saying why.
    *
    * @throws StatusException {@code WRONG_CREDENTIALS_ERROR}
-   * @throws io.authcore.crypto.password.MissingSignerKeyException for a Firebase scrypt hash
-   *     without a configured signer key
    */
   public SignedIn signIn(TenantId tenant, String email, String password) {
     Optional<Credentials> found =
         storage.emailPassword().findByEmail(tenant.appId(), tenant.tenantId(), email);
     boolean matches =
         found.isPresent()
-            ? hasher.verify(password, found.get().passwordHash())
+            ? verify(tenant.appId(), found.get(), password)
             : hasher.verifyAgainstDummy(password);
     if (!matches) {
       throw new StatusException(Status.WRONG_CREDENTIALS_ERROR);
@@ -149,6 +154,20 @@ public final class EmailPasswordService {
             .orElseThrow(() -> new StatusException(Status.WRONG_CREDENTIALS_ERROR));
     activeUsers.markActive(tenant.appId(), userId);
     return new SignedIn(user, shownIdOf(user, userId));
+  }
+
+  private boolean verify(String appId, Credentials stored, String password) {
+    try {
+      return passwords.verify(appId, password, stored.passwordHash());
+    } catch (UnverifiableHashException e) {
+      log.warn(
+          "Sign-in of user {} in app {} refused without checking the password: {}",
+          stored.userId(),
+          appId,
+          e.getMessage());
+      // Nothing was computed; the dummy keeps the answer as slow as a wrong password's.
+      return hasher.verifyAgainstDummy(password);
+    }
   }
 
   private static String shownIdOf(AuthUser user, String recipeUserId) {
@@ -200,13 +219,11 @@ public final class EmailPasswordService {
   /**
    * Creates a user with a given hash, or replaces the hash of the tenant's user with that email.
    *
-   * @throws InvalidPasswordHashException with the original's 400 text
-   * @throws io.authcore.crypto.password.MissingSignerKeyException for a Firebase scrypt hash
-   *     without a configured signer key
+   * @throws InvalidPasswordHashException with the text of a 400
    */
   public Imported importUser(TenantId tenant, String email, PasswordHashImport request)
       throws InvalidPasswordHashException {
-    hasher.checkImport(request);
+    passwords.checkImport(tenant.appId(), request);
     String hash = request.passwordHash();
     while (true) {
       Optional<Credentials> existing =

@@ -86,16 +86,21 @@ class FirebaseScryptTest {
   }
 
   @Test
-  void withoutASignerKeyVerificationFailsAsInTheOriginal() {
+  void withoutASignerKeyTheHashCannotBeVerified() {
     try (PasswordHasher noKey = new PasswordHasher(Vectors.bcrypt(4, 1))) {
-      MissingSignerKeyException e =
+      UnverifiableHashException e =
           assertThrows(
-              MissingSignerKeyException.class,
+              UnverifiableHashException.class,
               () -> noKey.verify("user1password", FIREBASE_README_HASH));
       assertEquals(
-          "java.lang.IllegalStateException: 'firebase_password_hashing_signer_key' cannot be null",
-          e.originalText());
-      assertTrue(e instanceof IllegalStateException);
+          "the stored hash is in Firebase SCrypt format and 'firebase_password_hashing_signer_key'"
+              + " is not set",
+          e.getMessage());
+      // An app's own key serves where the core has none.
+      assertTrue(noKey.verify("user1password", FIREBASE_README_HASH, FIREBASE_README_KEY));
+      assertThrows(
+          UnverifiableHashException.class,
+          () -> README.verify("user1password", FIREBASE_README_HASH, null));
     }
   }
 
@@ -105,14 +110,43 @@ class FirebaseScryptTest {
     assertTimeoutPreemptively(
         Duration.ofSeconds(3),
         () -> {
-          assertFalse(README.verify("user1password", base.replace("$m=14$", "$m=30$")));
-          assertFalse(README.verify("user1password", base.replace("$r=8$", "$r=4096$")));
+          // 128 MiB, just over the bound; 2^30 blocks; 4096 rounds; 2^20 * 2^31 rounds.
+          for (String costly :
+              new String[] {
+                base.replace("$m=14$", "$m=17$"),
+                base.replace("$m=14$", "$m=30$"),
+                base.replace("$r=8$", "$r=4096$"),
+                base.replace("$m=14$", "$m=20$").replace("$r=8$", "$r=2147483647$"),
+              }) {
+            UnverifiableHashException e =
+                assertThrows(
+                    UnverifiableHashException.class, () -> README.verify("user1password", costly));
+            assertEquals(
+                "the stored hash is too costly to verify: Firebase SCrypt memory (128 * r * 2^m"
+                    + " bytes) cannot be more than 67108864 bytes",
+                e.getMessage());
+          }
+          // Parameters scrypt cannot run with never match; 2^16 blocks need r > 1.
           assertFalse(README.verify("user1password", base.replace("$m=14$", "$m=0$")));
-          // scrypt itself refuses N >= 2^16 with r = 1.
           assertFalse(
               README.verify(
                   "user1password", base.replace("$m=14$", "$m=16$").replace("$r=8$", "$r=1$")));
         });
+  }
+
+  @Test
+  void theBoundAllowsFourTimesFirebasesOwnCost() {
+    FirebaseScryptHashes.Parsed firebases = FirebaseScryptHashes.parse(FIREBASE_README_HASH);
+    assertTrue(FirebaseScryptHashes.isAcceptable(firebases));
+    assertTrue(
+        FirebaseScryptHashes.isAcceptable(
+            FirebaseScryptHashes.parse(FIREBASE_README_HASH.replace("$m=14$", "$m=16$"))));
+    assertTrue(
+        FirebaseScryptHashes.isAcceptable(
+            FirebaseScryptHashes.parse(FIREBASE_README_HASH.replace("$r=8$", "$r=32$"))));
+    assertFalse(
+        FirebaseScryptHashes.isAcceptable(
+            FirebaseScryptHashes.parse(FIREBASE_README_HASH.replace("$r=8$", "$r=33$"))));
   }
 
   @Test

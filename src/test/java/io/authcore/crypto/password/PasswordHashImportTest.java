@@ -95,34 +95,39 @@ class PasswordHashImportTest {
   }
 
   @Test
-  void firebaseHashesNeedTheSignerKeyFirst() {
-    // As in the original: a 500, even before the hash itself is looked at when declared.
-    assertThrows(
-        MissingSignerKeyException.class,
-        () -> recognised(NO_KEY, Vectors.FIREBASE_README_HASH, null));
-    assertThrows(
-        MissingSignerKeyException.class,
-        () -> recognised(NO_KEY, Vectors.FIREBASE_README_HASH, "firebase_scrypt"));
-    assertThrows(
-        MissingSignerKeyException.class,
-        () -> recognised(NO_KEY, "invalidHash", "firebase_scrypt"));
+  void firebaseHashesNeedTheSignerKeyFirst() throws Exception {
+    // The original answers 500 to these, before it looks at the hash when the algorithm is given.
+    String text =
+        "'firebase_password_hashing_signer_key' cannot be null: set it to import Firebase SCrypt"
+            + " password hashes";
+    assertEquals(text, importError(NO_KEY, Vectors.FIREBASE_README_HASH, null));
+    assertEquals(text, importError(NO_KEY, Vectors.FIREBASE_README_HASH, "firebase_scrypt"));
+    assertEquals(text, importError(NO_KEY, "invalidHash", "firebase_scrypt"));
+    // An app's own key serves where the core has none.
+    assertEquals(
+        HashingAlgorithm.FIREBASE_SCRYPT,
+        NO_KEY.checkImport(
+            PasswordHashImport.parse(Vectors.FIREBASE_README_HASH, null),
+            Vectors.FIREBASE_README_KEY));
+  }
+
+  static final String BCRYPT_BODY = Vectors.ORIGINAL_BCRYPT_1.substring(7);
+  static final String ARGON2_TAIL = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+
+  static String argon2(String parameters) {
+    return "$argon2id$v=19$" + parameters + ARGON2_TAIL;
   }
 
   @Test
-  void hashesThatCouldNeverVerifyOrWouldCostTooMuchAreRefused() {
-    String bcryptBody = Vectors.ORIGINAL_BCRYPT_1.substring(7);
-    String argon2Tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
-    for (String bad :
-        new String[] {
-          "$2a$31$" + bcryptBody, "$2a$17$" + bcryptBody, "$2a$10$tooShort", "$2a",
-        }) {
+  void hashesThatCouldNeverVerifyAreRefusedWithTheOriginalsTexts() {
+    for (String bad : new String[] {"$2a$03$" + BCRYPT_BODY, "$2a$10$tooShort", "$2a"}) {
       assertEquals("Password hash is in invalid BCrypt format", importError(NO_KEY, bad, "bcrypt"));
       assertEquals("Password hash is in invalid format", importError(NO_KEY, bad, null));
     }
     for (String bad :
         new String[] {
-          "$argon2id$v=19$m=4194304,t=1,p=1" + argon2Tail,
-          "$argon2id$v=19$m=256,t=1000000,p=1" + argon2Tail,
+          argon2("m=7,t=1,p=1"),
+          argon2("m=9999999999,t=1,p=1"),
           "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ",
           "$argon2id$v=19$m=256,t=2,p=1$c29t$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
           "$argon2id",
@@ -130,11 +135,80 @@ class PasswordHashImportTest {
       assertEquals("Password hash is in invalid Argon2 format", importError(NO_KEY, bad, "argon2"));
       assertEquals("Password hash is in invalid format", importError(NO_KEY, bad, null));
     }
-    String firebaseTooCostly = Vectors.FIREBASE_README_HASH.replace("$m=14$", "$m=28$");
+    // scrypt cannot run 2^16 blocks with r = 1.
+    String firebaseInvalid =
+        Vectors.FIREBASE_README_HASH.replace("$m=14$", "$m=16$").replace("$r=8$", "$r=1$");
     assertEquals(
         "Password hash is in invalid Firebase SCrypt format",
-        importError(WITH_KEY, firebaseTooCostly, "firebase_scrypt"));
+        importError(WITH_KEY, firebaseInvalid, "firebase_scrypt"));
     assertEquals(
-        "Password hash is in invalid format", importError(WITH_KEY, firebaseTooCostly, null));
+        "Password hash is in invalid format", importError(WITH_KEY, firebaseInvalid, null));
+  }
+
+  @Test
+  void hashesBeyondTheBoundsAreRefusedNamingTheBound() {
+    String[][] cases = {
+      {"$2a$15$" + BCRYPT_BODY, "bcrypt", "BCrypt cost cannot be more than 14"},
+      {"$2y$31$" + BCRYPT_BODY, "bcrypt", "BCrypt cost cannot be more than 14"},
+      {argon2("m=262145,t=1,p=1"), "argon2", "Argon2 memory cannot be more than 262144 KB"},
+      {argon2("m=1048576,t=4,p=1"), "argon2", "Argon2 memory cannot be more than 262144 KB"},
+      {
+        argon2("m=262144,t=5,p=1"),
+        "argon2",
+        "Argon2 memory times iterations cannot be more than 1048576 KB"
+      },
+      {
+        argon2("m=262144,t=16,p=16"),
+        "argon2",
+        "Argon2 memory times iterations cannot be more than 1048576 KB"
+      },
+      {
+        argon2("m=256,t=1000000,p=1"),
+        "argon2",
+        "Argon2 memory times iterations cannot be more than 1048576 KB"
+      },
+      {argon2("m=65536,t=1,p=17"), "argon2", "Argon2 parallelism cannot be more than 16"},
+      {
+        Vectors.FIREBASE_README_HASH.replace("$m=14$", "$m=17$"),
+        "firebase_scrypt",
+        "Firebase SCrypt memory (128 * r * 2^m bytes) cannot be more than 67108864 bytes"
+      },
+    };
+    for (String[] c : cases) {
+      String expected = "Password hash is too costly to verify: " + c[2];
+      assertEquals(expected, importError(WITH_KEY, c[0], c[1]), c[0]);
+      assertEquals(expected, importError(WITH_KEY, c[0], null), c[0]);
+    }
+  }
+
+  @Test
+  void hashesAtTheBoundsAreAccepted() throws Exception {
+    for (String hash :
+        new String[] {
+          "$2a$14$" + BCRYPT_BODY,
+          argon2("m=262144,t=4,p=16"),
+          argon2("m=65536,t=16,p=4"),
+          argon2("m=8,t=131072,p=1"),
+          Vectors.FIREBASE_README_HASH.replace("$m=14$", "$m=16$"),
+        }) {
+      recognised(WITH_KEY, hash, null);
+    }
+  }
+
+  @Test
+  void aConfiguredCostAboveABoundRaisesIt() throws Exception {
+    try (PasswordHasher costly =
+        new PasswordHasher(
+            new HashingConfig(HashingAlgorithm.BCRYPT, 15, 1, 2, 524288, 32, 1, null, 1))) {
+      assertEquals(HashingAlgorithm.BCRYPT, recognised(costly, "$2a$15$" + BCRYPT_BODY, null));
+      assertEquals(HashingAlgorithm.ARGON2, recognised(costly, argon2("m=524288,t=2,p=32"), null));
+      assertEquals(
+          "Password hash is too costly to verify: BCrypt cost cannot be more than 15",
+          importError(costly, "$2a$16$" + BCRYPT_BODY, null));
+      assertEquals(
+          "Password hash is too costly to verify: Argon2 memory times iterations cannot be more"
+              + " than 1048576 KB",
+          importError(costly, argon2("m=524288,t=3,p=1"), null));
+    }
   }
 }

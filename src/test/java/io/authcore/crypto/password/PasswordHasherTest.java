@@ -106,39 +106,64 @@ class PasswordHasherTest {
   /** 71 ASCII bytes and one two-byte character: exactly bcrypt's 72. */
   static final String SEVENTY_TWO_BYTES = "a".repeat(70) + "\u00e9";
 
+  /** The most bcrypt keeps whole: jBCrypt appends a NUL, and reads 72 bytes. */
+  static final String SEVENTY_ONE_BYTES = "a".repeat(69) + "\u00e9";
+
   @Test
-  void passwordsOfUpTo72BytesHashAsTheOriginalHashesThem() {
-    assertEquals(72, SEVENTY_TWO_BYTES.getBytes(StandardCharsets.UTF_8).length);
+  void passwordsBcryptKeepsWholeHashAsTheOriginalHashesThem() {
+    assertEquals(71, SEVENTY_ONE_BYTES.getBytes(StandardCharsets.UTF_8).length);
     // What the original stores: jBCrypt on the password as it is.
-    String originals = BCrypt.hashpw(SEVENTY_TWO_BYTES, BCrypt.gensalt(4));
-    assertTrue(BCRYPT.verify(SEVENTY_TWO_BYTES, originals));
+    String originals = BCrypt.hashpw(SEVENTY_ONE_BYTES, BCrypt.gensalt(4));
+    assertTrue(BCRYPT.verify(SEVENTY_ONE_BYTES, originals));
+    assertFalse(BCRYPT.verify(SEVENTY_ONE_BYTES + "x", originals));
     // And ours verifies with jBCrypt directly, so the original can read it.
-    assertTrue(BCrypt.checkpw(SEVENTY_TWO_BYTES, BCRYPT.hash(SEVENTY_TWO_BYTES)));
+    String ours = BCRYPT.hash(SEVENTY_ONE_BYTES);
+    assertTrue(ours.startsWith("$2a$04$"), ours);
+    assertTrue(BCrypt.checkpw(SEVENTY_ONE_BYTES, ours));
   }
 
   @Test
-  void noTwoPasswordsShareABcryptHashThroughTruncation() {
-    String originals = BCrypt.hashpw(SEVENTY_TWO_BYTES, BCrypt.gensalt(4));
-    // jBCrypt alone would accept both of these against the 72-byte password's hash.
-    assertTrue(BCrypt.checkpw(SEVENTY_TWO_BYTES + "x", originals));
-    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES + "x", originals));
-
-    String longOne = SEVENTY_TWO_BYTES + "first";
-    String longTwo = SEVENTY_TWO_BYTES + "second";
-    String hash = BCRYPT.hash(longOne);
-    assertTrue(BCRYPT.verify(longOne, hash));
-    assertFalse(BCRYPT.verify(longTwo, hash));
-    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES, hash));
-    assertFalse(BCRYPT.verify(SEVENTY_TWO_BYTES, BCRYPT.hash(SEVENTY_TWO_BYTES + "x")));
+  void theOriginalsHashesOfLongPasswordsVerifyAsOnTheOriginal() {
+    assertEquals(100, Vectors.LONG_ASCII_PASSWORD.getBytes(StandardCharsets.UTF_8).length);
+    assertEquals(99, Vectors.LONG_MULTIBYTE_PASSWORD.getBytes(StandardCharsets.UTF_8).length);
+    try (PasswordHasher hasher = new PasswordHasher(Vectors.bcrypt(11, 1))) {
+      assertTrue(hasher.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.ORIGINAL_LONG_ASCII));
+      assertTrue(hasher.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.ORIGINAL_LONG_MULTIBYTE));
+      assertFalse(hasher.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.ORIGINAL_LONG_MULTIBYTE));
+      // Beyond byte 72 nothing counts, on the original as here.
+      String samePrefix = Vectors.LONG_ASCII_PASSWORD.substring(0, 72) + "DIFFERENT TAIL";
+      assertTrue(hasher.verify(samePrefix, Vectors.ORIGINAL_LONG_ASCII));
+      assertFalse(
+          hasher.verify(Vectors.LONG_ASCII_PASSWORD.substring(0, 71), Vectors.ORIGINAL_LONG_ASCII));
+    }
   }
 
   @Test
-  void longBcryptKeysAreCondensedToAFixedAsciiKey() {
-    String key = BcryptHashes.keyFor("x".repeat(73));
-    assertEquals(64, key.length());
-    assertTrue(key.chars().allMatch(c -> c > 0 && c < 128), key);
-    assertNotEquals(key, BcryptHashes.keyFor("x".repeat(74)));
-    assertEquals("x".repeat(72), BcryptHashes.keyFor("x".repeat(72)));
+  void hashesEarlierVersionsMadeForLongPasswordsStillVerify() {
+    assertTrue(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.LEGACY_LONG_ASCII));
+    assertTrue(BCRYPT.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.LEGACY_LONG_MULTIBYTE));
+    assertFalse(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD + "x", Vectors.LEGACY_LONG_ASCII));
+    assertFalse(BCRYPT.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.LEGACY_LONG_ASCII));
+    // 64 ASCII characters: nothing cut, no NUL inside.
+    String key = BcryptHashes.legacyKeyFor(Vectors.LONG_ASCII_PASSWORD);
+    assertTrue(key.matches("[A-Za-z0-9+/]{64}"), key);
+    assertTrue(BCrypt.checkpw(key, Vectors.LEGACY_LONG_ASCII));
+  }
+
+  @Test
+  void passwordsBcryptWouldCutGetAnArgon2HashTheOriginalVerifies() {
+    for (String password :
+        List.of(SEVENTY_TWO_BYTES, Vectors.LONG_ASCII_PASSWORD, Vectors.LONG_MULTIBYTE_PASSWORD)) {
+      String hash = BCRYPT.hash(password);
+      assertTrue(hash.startsWith("$argon2id$v=19$m=256,t=1,p=1$"), hash);
+      assertTrue(BCRYPT.verify(password, hash));
+      assertFalse(BCRYPT.verify(password + "x", hash), "nothing is cut");
+      assertFalse(BCRYPT.verify(password.substring(0, password.length() - 1), hash));
+    }
+    // The vectors made this way were signed in with on the original.
+    assertTrue(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.AUTHCORE_LONG_ASCII));
+    assertTrue(BCRYPT.verify(Vectors.LONG_MULTIBYTE_PASSWORD, Vectors.AUTHCORE_LONG_MULTIBYTE));
+    assertFalse(BCRYPT.verify(Vectors.LONG_ASCII_PASSWORD, Vectors.AUTHCORE_LONG_MULTIBYTE));
   }
 
   @Test
@@ -176,7 +201,7 @@ class PasswordHasherTest {
   @Test
   void theDummyRefusesEveryPassword() {
     for (String password :
-        List.of("", "password", "testPass123", SEVENTY_TWO_BYTES + "x", UNICODE_PASSWORD)) {
+        List.of("", "password", "testPass123", Vectors.LONG_ASCII_PASSWORD, UNICODE_PASSWORD)) {
       assertFalse(BCRYPT.verifyAgainstDummy(password));
       assertFalse(ARGON2.verifyAgainstDummy(password));
     }
@@ -261,20 +286,60 @@ class PasswordHasherTest {
   @Test
   void storedHashesTooCostlyToComputeAreRefusedUnseen() {
     String body = Vectors.ORIGINAL_BCRYPT_1.substring(7);
+    String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+    String[][] cases = {
+      // Cost 15 takes about 3 s on the development machine, cost 31 days.
+      {"$2a$15$" + body, "BCrypt cost cannot be more than 14"},
+      {"$2a$31$" + body, "BCrypt cost cannot be more than 14"},
+      // 4 GiB of memory; 1 GiB over 4 passes; a million passes; 1000 lanes.
+      {"$argon2id$v=19$m=4194304,t=1,p=1" + tail, "Argon2 memory cannot be more than 262144 KB"},
+      {"$argon2id$v=19$m=1048576,t=4,p=1" + tail, "Argon2 memory cannot be more than 262144 KB"},
+      {
+        "$argon2id$v=19$m=256,t=1000000,p=1" + tail,
+        "Argon2 memory times iterations cannot be more than 1048576 KB"
+      },
+      {"$argon2id$v=19$m=65536,t=1,p=1000" + tail, "Argon2 parallelism cannot be more than 16"},
+    };
     assertTimeoutPreemptively(
         Duration.ofSeconds(5),
         () -> {
-          // Cost 17 would take about 14 s on this machine, cost 31 days.
-          assertFalse(BCRYPT.verify("testPass123", "$2a$17$" + body));
-          assertFalse(BCRYPT.verify("testPass123", "$2a$31$" + body));
+          for (String[] c : cases) {
+            UnverifiableHashException e =
+                assertThrows(
+                    UnverifiableHashException.class, () -> BCRYPT.verify("testPass123", c[0]));
+            assertEquals("the stored hash is too costly to verify: " + c[1], e.getMessage());
+          }
+          // Malformed is another matter: such a hash never matches.
           assertFalse(BCRYPT.verify("testPass123", "$2a$03$" + body));
-          // 4 GiB of memory; a million passes; 1 GiB over 8 passes; 1000 lanes.
-          String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=4194304,t=1,p=1" + tail));
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=256,t=1000000,p=1" + tail));
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=1048576,t=8,p=1" + tail));
-          assertFalse(ARGON2.verify("password", "$argon2id$v=19$m=65536,t=1,p=1000" + tail));
         });
+  }
+
+  @Test
+  void theBoundsAdmitCommonDeploymentsCosts() {
+    BcryptHashes bcrypt = new BcryptHashes(11);
+    String body = Vectors.ORIGINAL_BCRYPT_1.substring(7);
+    for (int cost = 4; cost <= 14; cost++) {
+      assertTrue(bcrypt.isAcceptable(String.format("$2y$%02d$", cost) + body), "cost " + cost);
+    }
+    Argon2Hashes argon2 = new Argon2Hashes(1, 87795, 2);
+    String tail = "$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+    // libsodium moderate and interactive, RFC 9106's second choice, PHP, argon2-cffi old and new,
+    // OWASP, Spring, Keycloak, the original's default; then the corners of the bounds.
+    for (String parameters :
+        List.of(
+            "m=262144,t=3,p=1",
+            "m=65536,t=2,p=1",
+            "m=65536,t=3,p=4",
+            "m=65536,t=4,p=1",
+            "m=102400,t=2,p=8",
+            "m=19456,t=2,p=1",
+            "m=16384,t=2,p=1",
+            "m=7168,t=5,p=1",
+            "m=87795,t=1,p=2",
+            "m=262144,t=4,p=16",
+            "m=65536,t=16,p=1")) {
+      assertTrue(argon2.isAcceptable("$argon2id$v=19$" + parameters + tail), parameters);
+    }
   }
 
   @Test
@@ -283,8 +348,9 @@ class PasswordHasherTest {
         new BcryptHashes(17).isAcceptable("$2a$17$" + Vectors.ORIGINAL_BCRYPT_1.substring(7)));
     assertFalse(
         new BcryptHashes(11).isAcceptable("$2a$17$" + Vectors.ORIGINAL_BCRYPT_1.substring(7)));
-    assertTrue(
-        new Argon2Hashes(40, 256, 1).isAcceptable(Vectors.REF_ARGON2ID.replace("t=2", "t=40")));
+    String halfGib = Vectors.REF_ARGON2ID.replace("m=256,t=2", "m=524288,t=2");
+    assertTrue(new Argon2Hashes(2, 524288, 1).isAcceptable(halfGib));
+    assertFalse(new Argon2Hashes(1, 87795, 2).isAcceptable(halfGib));
   }
 
   @Test

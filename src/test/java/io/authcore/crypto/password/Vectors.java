@@ -1,11 +1,11 @@
 package io.authcore.crypto.password;
 
 /**
- * Known hashes with their passwords, each made by an implementation other than ours: the original's
- * test suite, Firebase's published sample, the reference argon2 CLI, pyca bcrypt and Apache
- * htpasswd.
+ * Known hashes with their passwords, most made by an implementation other than ours: the original's
+ * test suite and the running original, Firebase's published sample, the reference argon2 CLI, pyca
+ * bcrypt and Apache htpasswd.
  */
-final class Vectors {
+public final class Vectors {
   private Vectors() {}
 
   /** {@code "pässwörd ☃ 🔑"}: one- to four-byte UTF-8 characters. */
@@ -71,6 +71,47 @@ final class Vectors {
   static final String FIREBASE_ORIGINAL_HASH =
       "$f_scrypt$qZM035es5AXYqavsKD6/rhtxg7t5PhcyRgv5blc3doYbChX8keMfQLq1ra96O2Pf2TP/eZrR5xtPCYN6mX3ESA=="
           + "$/cj0jC1br5o4+w==$m=14$r=8$s=Bw==";
+
+  /** 100 ASCII bytes, over bcrypt's 72. */
+  public static final String LONG_ASCII_PASSWORD = "long ascii password ".repeat(5);
+
+  /** 99 UTF-8 bytes; byte 72 falls inside the snowman, the fourth character of the third. */
+  public static final String LONG_MULTIBYTE_PASSWORD =
+      "p\u00e4ssw\u00f6rd \u2603 \uD83D\uDD11 ".repeat(5).strip();
+
+  /**
+   * Made by the original core (11.4.7, jBCrypt 0.4, cost 11) at {@code POST /recipe/signup} with
+   * the long passwords above, read from its emailpassword_users on PostgreSQL. The original also
+   * signed in to the ASCII one with its first 72 bytes followed by anything: bcrypt reads no
+   * further.
+   */
+  public static final String ORIGINAL_LONG_ASCII =
+      "$2a$11$HtY4y5GDcBVa7jbKFltj1O3AuPGsOzUdsnp14BDlkkWi.sj9We7Gy";
+
+  public static final String ORIGINAL_LONG_MULTIBYTE =
+      "$2a$11$/CfXzRey09AelwPPjjb62ezMYB8SIGF3hof.99kC7hpst19PzldcK";
+
+  /**
+   * Made by Authcore before it verified bcrypt as the original does: bcrypt over a condensed key
+   * ({@link BcryptHashes#legacyKeyFor}). The original answered WRONG_CREDENTIALS_ERROR to both once
+   * they were imported into it.
+   */
+  public static final String LEGACY_LONG_ASCII =
+      "$2a$10$eGuf1Vx5jWyptVehJdXiGulRJYy8uVixZCYUd4K0M4S/HRASaHPZa";
+
+  public static final String LEGACY_LONG_MULTIBYTE =
+      "$2a$10$pLAW5bsv3hjBtp3z452/VONpE3A222BnKTg1QpXc.XRxA2XlV2az6";
+
+  /**
+   * What Authcore now makes for the long passwords with bcrypt configured (argon2 at the default
+   * costs). Imported into the original through its {@code /recipe/user/passwordhash/import}, each
+   * signed in there with its password (and not with the last character changed).
+   */
+  public static final String AUTHCORE_LONG_ASCII =
+      "$argon2id$v=19$m=87795,t=1,p=2$hQ/usCsz0tNQdSuZu4Hpeg$G6pFfiTAWHCTzJW0TnA3huIKVRvtuupJbtqkppr5rjs";
+
+  public static final String AUTHCORE_LONG_MULTIBYTE =
+      "$argon2id$v=19$m=87795,t=1,p=2$1w3GdfGZ9IVoDtKQCTdgmQ$0P2htoEz5mHjiVL+pu9MqWCHa6BbZIraEUTCmCP8fd8";
 
   static HashingConfig bcrypt(int cost, int threads) {
     return new HashingConfig(HashingAlgorithm.BCRYPT, cost, threads, 1, 256, 1, 1, null, 1);

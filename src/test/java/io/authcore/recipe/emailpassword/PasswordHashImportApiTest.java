@@ -12,6 +12,7 @@ import io.authcore.support.Http.Reply;
 import io.authcore.support.TestDatabases;
 import io.authcore.support.TestServer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,8 +41,8 @@ class PasswordHashImportApiTest {
       "$f_scrypt$qZM035es5AXYqavsKD6/rhtxg7t5PhcyRgv5blc3doYbChX8keMfQLq1ra96O2Pf2TP/eZrR5xtPCYN6mX3ESA=="
           + "$/cj0jC1br5o4+w==$m=14$r=8$s=Bw==";
 
-  static final String NO_SIGNER_KEY =
-      "java.lang.IllegalStateException: 'firebase_password_hashing_signer_key' cannot be null\n";
+  /** testPass123 at cost 15 (jBCrypt), one over the bound: about 3 s to verify. */
+  static final String BCRYPT_15 = "$2a$15$ZxsqodovqPUzY4KoWEj4xeASEj2R1RAgXW4//d2ITbE7yGy1izPMe";
 
   @Parameter Backend backend;
 
@@ -123,23 +124,92 @@ class PasswordHashImportApiTest {
         http.post("/public/recipe/user/passwordhash/import", json("email", email), CDI).body());
   }
 
+  String statusOfUser(String email) {
+    return http.get("/public/recipe/user?email=" + email, CDI).json().get("status").asText();
+  }
+
   @Test
-  void firebaseHashesNeedTheSignerKey() {
-    String email = TestUsers.email("firebase");
-    assertEquals("OK", importHash(http, email, FIREBASE, null).json().get("status").asText());
+  void hashesBeyondTheBoundsAreRefusedNamingTheBoundAndChangeNothing() {
+    String argon2Tail = "$V2hkNUdjQnAxTXZScGRjOQ$UxJn6d+dRB0hOe7FX/Qv+Q";
+    String[][] cases = {
+      {BCRYPT_15, "bcrypt", "BCrypt cost cannot be more than 14"},
+      {"$2b$16" + BCRYPT.substring(6), "bcrypt", "BCrypt cost cannot be more than 14"},
+      {
+        "$argon2id$v=19$m=1048576,t=4,p=1" + argon2Tail,
+        "argon2",
+        "Argon2 memory cannot be more than 262144 KB"
+      },
+      {
+        "$argon2id$v=19$m=262144,t=16,p=16" + argon2Tail,
+        "argon2",
+        "Argon2 memory times iterations cannot be more than 1048576 KB"
+      },
+      {
+        "$argon2i$v=19$m=65536,t=2,p=32" + argon2Tail,
+        "argon2",
+        "Argon2 parallelism cannot be more than 16"
+      },
+      {
+        FIREBASE.replace("$m=14$", "$m=18$"),
+        "firebase_scrypt",
+        "Firebase SCrypt memory (128 * r * 2^m bytes) cannot be more than 67108864 bytes"
+      },
+    };
+    String newEmail = TestUsers.email("costly");
+    String existing = TestUsers.email("existing");
+    importHash(http, existing, BCRYPT, null);
+    for (String[] c : cases) {
+      for (String algorithm : new String[] {c[1], null}) {
+        for (String email : new String[] {newEmail, existing}) {
+          Reply reply = importHash(http, email, c[0], algorithm);
+          assertEquals(400, reply.status(), c[0]);
+          assertEquals("Password hash is too costly to verify: " + c[2] + "\n", reply.body());
+        }
+      }
+    }
+    assertEquals("UNKNOWN_EMAIL_ERROR", statusOfUser(newEmail));
+    assertEquals("OK", signIn(http, existing, "testPass123"), "the old hash stays");
+
+    // At the bounds: accepted (and not computed by the import).
+    String atBounds = TestUsers.email("at-bounds");
+    assertEquals(
+        "OK",
+        importHash(http, atBounds, "$2a$14" + BCRYPT.substring(6), null)
+            .json()
+            .get("status")
+            .asText());
+    assertEquals(
+        "OK",
+        importHash(http, atBounds, "$argon2id$v=19$m=262144,t=4,p=16" + argon2Tail, "argon2")
+            .json()
+            .get("status")
+            .asText());
+  }
+
+  @Test
+  void aStoredHashBeyondTheBoundsFailsSignInQuicklyWithAWarning() {
     if (backend != Backend.POSTGRES) {
-      return; // a second server reaches the same database only on PostgreSQL
+      return; // only written from outside, as the original or an older Authcore would write it
     }
-    try (TestServer keyless = TestServer.onDatabase(database, Map.of(), Clock.systemUTC())) {
-      Reply signIn =
-          keyless
-              .http()
-              .post("/public/recipe/signin", json("email", email, "password", "testPass123"), CDI);
-      assertEquals(500, signIn.status());
-      assertEquals(NO_SIGNER_KEY, signIn.body());
-      Reply imported = importHash(keyless.http(), TestUsers.email("again"), FIREBASE, null);
-      assertEquals(500, imported.status());
-      assertEquals(NO_SIGNER_KEY, imported.body());
-    }
+    String email = TestUsers.email("stored-costly");
+    String userId = importHash(http, email, BCRYPT, null).json().get("user").get("id").asText();
+    TestDatabases.execute(
+        database,
+        "UPDATE emailpassword_users SET password_hash = '"
+            + BCRYPT_15
+            + "' WHERE user_id = '"
+            + userId
+            + "'");
+    // The right password: the original would spend about 3 s and answer OK.
+    List<String> warnings =
+        SignInWarnings.during(
+            () -> assertEquals("WRONG_CREDENTIALS_ERROR", signIn(http, email, "testPass123")));
+    assertEquals(
+        List.of(
+            "Sign-in of user "
+                + userId
+                + " in app public refused without checking the password: the stored hash is too"
+                + " costly to verify: BCrypt cost cannot be more than 14"),
+        warnings);
   }
 }
