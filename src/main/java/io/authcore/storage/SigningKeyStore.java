@@ -8,8 +8,8 @@ import java.util.List;
  * original's {@code "<public>|<private>"} text form.
  */
 public interface SigningKeyStore {
-  /** Newest first. */
-  List<DynamicKey> dynamicKeys(String appId);
+  /** The newest {@code limit} keys, newest first. */
+  List<DynamicKey> dynamicKeys(String appId, int limit);
 
   void insertDynamicKey(String appId, DynamicKey key);
 

@@ -26,6 +26,11 @@ public abstract class ServerOnEachBackend {
     return Map.of();
   }
 
+  /** Whether the server starts with the {@code test_mode} argument. */
+  protected boolean testMode() {
+    return false;
+  }
+
   /** The clock the server reads. */
   protected Clock clock() {
     return Clock.systemUTC();
@@ -34,7 +39,7 @@ public abstract class ServerOnEachBackend {
   // Per class invocation: a @BeforeAll would run once, before the backend is injected.
   @BeforeParameterizedClassInvocation
   void startServer(Backend backend) {
-    server = TestServer.start(backend, overrides(), clock());
+    server = TestServer.start(backend, overrides(), clock(), testMode());
     http = server.http();
   }
 

@@ -24,18 +24,29 @@ public final class TestServer implements AutoCloseable {
 
   /** A server on a fresh database of {@code backend}. */
   public static TestServer start(Backend backend, Map<String, String> overrides, Clock clock) {
-    return onDatabase(TestDatabases.fresh(backend), overrides, clock);
+    return start(backend, overrides, clock, false);
+  }
+
+  /** As above; {@code testMode} as the {@code test_mode} start argument. */
+  public static TestServer start(
+      Backend backend, Map<String, String> overrides, Clock clock, boolean testMode) {
+    return onDatabase(TestDatabases.fresh(backend), overrides, clock, testMode);
   }
 
   /** A server on an existing database (for several servers sharing one PostgreSQL database). */
   public static TestServer onDatabase(
       Map<String, String> database, Map<String, String> overrides, Clock clock) {
+    return onDatabase(database, overrides, clock, false);
+  }
+
+  private static TestServer onDatabase(
+      Map<String, String> database, Map<String, String> overrides, Clock clock, boolean testMode) {
     Map<String, String> all = new HashMap<>(database);
     all.putAll(overrides);
     all.putIfAbsent("port", "0");
     all.putIfAbsent("host", "localhost");
     return new TestServer(
-        Authcore.start(ConfigLoader.load(null, Map.of(), all, false), clock), database);
+        Authcore.start(ConfigLoader.load(null, Map.of(), all, testMode), clock), database);
   }
 
   public Http http() {

@@ -1,5 +1,8 @@
 package io.authcore.recipe.session;
 
+import static io.authcore.recipe.session.RotationSchedule.MAX_KEYS;
+
+import io.authcore.config.CoreConfig;
 import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.RsaKeys;
 import io.authcore.storage.SigningKeyStore;
@@ -12,10 +15,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,29 +29,23 @@ import org.slf4j.LoggerFactory;
  * The RSA keys that sign access tokens and JWTs, per app, kept in the database so that every
  * Authcore on it agrees, and cached here.
  *
- * <p>Dynamic keys ({@code d-<createdAtMs>}) rotate: a new one is created by {@link #rotateIfDue}
- * one minute before the current one stops signing, so that it is published in the JWKS before it
- * signs anything, and each stays verifiable for the update interval plus twice the access-token
- * lifetime. Key generation happens only at start-up and in the background, never on a request. The
- * static key ({@code s-<uuid>}) never rotates.
+ * <p>Dynamic keys ({@code d-<createdAtMs>}) rotate on the app's {@link RotationSchedule}: a new one
+ * is created by {@link #rotateIfDue} an overlap (a minute at normal intervals) before the current
+ * one stops signing, so that it is published in the JWKS before it signs anything, and each stays
+ * verifiable for the update interval plus twice the access-token lifetime; an app keeps at most
+ * {@value RotationSchedule#MAX_KEYS}. Key generation happens only at start-up and in the
+ * background, never on a request. The static key ({@code s-<uuid>}) never rotates.
  */
 public final class SigningKeys {
   private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
-  static final long OVERLAP_MS = 60_000;
   private static final long MIN_RELOAD_GAP_MS = 1_000;
 
   private final Storage storage;
   private final Clock clock;
-  private final Timing timing;
+  private final Function<String, RotationSchedule> schedules;
   private final Map<String, AppKeys> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> nextRotationCheck = new ConcurrentHashMap<>();
-
-  /** An app's key-rotation interval and access-token lifetime, in milliseconds. */
-  private interface Timing {
-    long updateIntervalMs(String appId);
-
-    long accessTokenValidityMs(String appId);
-  }
+  private final Set<String> heldBack = ConcurrentHashMap.newKeySet();
 
   /** One key ready to sign or verify. */
   public record Key(String kid, KeyPair pair, long createdAt) {
@@ -54,25 +54,13 @@ public final class SigningKeys {
     }
   }
 
+  /** The newest stored dynamic keys (at most the cap; some may no longer verify), newest first. */
   private record AppKeys(List<Key> dynamic, List<Key> statics, long loadedAt) {}
 
   /** The same interval and token lifetime for every app. */
   public SigningKeys(
       Storage storage, Clock clock, long updateIntervalMs, long accessTokenValidityMs) {
-    this(
-        storage,
-        clock,
-        new Timing() {
-          @Override
-          public long updateIntervalMs(String appId) {
-            return updateIntervalMs;
-          }
-
-          @Override
-          public long accessTokenValidityMs(String appId) {
-            return accessTokenValidityMs;
-          }
-        });
+    this(storage, clock, appId -> new RotationSchedule(updateIntervalMs, accessTokenValidityMs));
   }
 
   /**
@@ -83,27 +71,19 @@ public final class SigningKeys {
     this(
         storage,
         clock,
-        new Timing() {
-          @Override
-          public long updateIntervalMs(String appId) {
-            return (long)
-                (configs
-                        .appConfig(appId)
-                        .decimal("access_token_dynamic_signing_key_update_interval")
-                    * 3600_000);
-          }
-
-          @Override
-          public long accessTokenValidityMs(String appId) {
-            return configs.appConfig(appId).longValue("access_token_validity") * 1000;
-          }
+        appId -> {
+          CoreConfig config = configs.appConfig(appId);
+          return new RotationSchedule(
+              (long)
+                  (config.decimal("access_token_dynamic_signing_key_update_interval") * 3600_000),
+              config.longValue("access_token_validity") * 1000);
         });
   }
 
-  private SigningKeys(Storage storage, Clock clock, Timing timing) {
+  private SigningKeys(Storage storage, Clock clock, Function<String, RotationSchedule> schedules) {
     this.storage = storage;
     this.clock = clock;
-    this.timing = timing;
+    this.schedules = schedules;
   }
 
   /** Creates the app's first keys when it has none; run at start-up and when an app is made. */
@@ -130,23 +110,31 @@ public final class SigningKeys {
   }
 
   /**
-   * Creates the next dynamic key when no stored key is younger than the update interval minus one
-   * minute. Two instances doing this at once create one key: the decision is taken under a lock.
+   * Creates the next dynamic key when the app's schedule says it is due, and deletes the keys that
+   * one retires. Two instances doing this at once create one key: the decision is taken under a
+   * lock.
    */
   public void rotateIfDue(String appId) {
-    if (!rotationDue(appId, reload(appId).dynamic())) {
+    RotationSchedule schedule = schedules.apply(appId);
+    if (!due(appId, schedule, reload(appId).dynamic())) {
       return;
     }
     KeyPair pair = RsaKeys.generate();
     boolean created =
         storage.inTransaction(
             tx -> {
-              SigningKeyStore keys = tx.signingKeys();
-              keys.lockApp(appId);
-              if (!rotationDue(appId, toKeys(keys.dynamicKeys(appId)))) {
+              SigningKeyStore store = tx.signingKeys();
+              store.lockApp(appId);
+              List<Key> current = toKeys(appId, store.dynamicKeys(appId, MAX_KEYS));
+              long now = clock.millis();
+              if (!schedule.due(current, now)) {
                 return false;
               }
-              keys.insertDynamicKey(appId, new DynamicKey(clock.millis(), RsaKeys.serialise(pair)));
+              store.insertDynamicKey(appId, new DynamicKey(now, RsaKeys.serialise(pair)));
+              List<Key> after = new ArrayList<>();
+              after.add(new Key("d-" + now, pair, now));
+              after.addAll(current);
+              store.deleteDynamicKeysCreatedBefore(appId, oldestVerifiable(schedule, after, now));
               return true;
             });
     if (created) {
@@ -157,17 +145,19 @@ public final class SigningKeys {
 
   /**
    * Runs {@link #rotateIfDue} for each app whose turn has come: every tenth of its interval,
-   * between half a second and 30 seconds, so a new key is always published well inside the
-   * one-minute overlap. Call it every half second.
+   * between half a second and 30 seconds, so a new key is published inside its overlap: well inside
+   * a minute at normal intervals, and inside the 720 ms of the shortest interval test_mode allows
+   * (3.6 s) unless generating the key takes longer than the rest. Call it every half second.
    */
   public void rotateDueApps(Collection<String> appIds) {
     long now = clock.millis();
     for (String appId : appIds) {
       if (nextRotationCheck.getOrDefault(appId, 0L) <= now) {
-        long tick = Math.max(500, Math.min(30_000, timing.updateIntervalMs(appId) / 10));
+        RotationSchedule schedule = schedules.apply(appId);
+        long tick = Math.max(500, Math.min(30_000, schedule.intervalMs() / 10));
         nextRotationCheck.put(appId, now + tick);
         AppKeys cached = cache.get(appId);
-        if (cached != null && !rotationDue(appId, cached.dynamic())) {
+        if (cached != null && !due(appId, schedule, cached.dynamic())) {
           // Not due by what we hold, so not due at all: a key another core made is newer still,
           // and every core reloads when its cached key comes due, in time for the overlap.
           continue;
@@ -183,25 +173,46 @@ public final class SigningKeys {
     nextRotationCheck.keySet().retainAll(appIds);
   }
 
-  private boolean rotationDue(String appId, List<Key> dynamic) {
-    long threshold = clock.millis() - timing.updateIntervalMs(appId) + OVERLAP_MS;
-    return dynamic.stream().noneMatch(k -> k.createdAt() >= threshold);
+  /** As the schedule says, noting once when the key cap starts holding the app's rotation back. */
+  private boolean due(String appId, RotationSchedule schedule, List<Key> dynamic) {
+    long now = clock.millis();
+    if (!schedule.heldBack(dynamic, now)
+        || dynamic.get(0).createdAt() + schedule.intervalMs() > now) {
+      heldBack.remove(appId);
+    } else if (heldBack.add(appId)) {
+      log.info(
+          "app {}: its signing key goes on signing past the rotation interval, until an older key"
+              + " has no live token left (an app keeps at most {} keys; access_token_validity is"
+              + " long for access_token_dynamic_signing_key_update_interval)",
+          appId,
+          MAX_KEYS);
+    }
+    return schedule.due(dynamic, now);
   }
 
-  /** Deletes dynamic keys that can no longer verify any unexpired token. */
+  /** Deletes the dynamic keys that can no longer verify any token (the rotation does too). */
   public int purgeExpired(String appId) {
-    int deleted =
-        storage.signingKeys().deleteDynamicKeysCreatedBefore(appId, verifiableSince(appId));
+    List<Key> dynamic = reload(appId).dynamic();
+    if (dynamic.isEmpty()) {
+      return 0;
+    }
+    // A key made meanwhile by another core only retires more: this deletes no more than it may.
+    long cutoff = oldestVerifiable(schedules.apply(appId), dynamic, clock.millis());
+    int deleted = storage.signingKeys().deleteDynamicKeysCreatedBefore(appId, cutoff);
     if (deleted > 0) {
       reload(appId);
     }
     return deleted;
   }
 
+  private static long oldestVerifiable(RotationSchedule schedule, List<Key> dynamic, long now) {
+    List<Key> verifiable = schedule.verifiable(dynamic, now);
+    return verifiable.get(verifiable.size() - 1).createdAt();
+  }
+
   /**
-   * The key that signs new tokens: the newest dynamic key, except in its first minute while the
-   * previous one is still inside its own interval (the new key may not be in every client's JWKS
-   * yet), or the static key.
+   * The key that signs new tokens: the newest dynamic key, except in its overlap while the previous
+   * one may still sign (the new key may not be in every client's JWKS yet), or the static key.
    */
   public Key signingKey(String appId, boolean dynamic) {
     AppKeys keys = keys(appId);
@@ -211,19 +222,12 @@ public final class SigningKeys {
       }
       return keys.statics().get(keys.statics().size() - 1);
     }
-    List<Key> candidates = keys.dynamic();
-    if (candidates.isEmpty()) {
+    if (keys.dynamic().isEmpty()) {
       throw new IllegalStateException("app " + appId + " has no dynamic signing key");
     }
+    RotationSchedule schedule = schedules.apply(appId);
     long now = clock.millis();
-    Key newest = candidates.get(0);
-    if (candidates.size() > 1 && newest.createdAt() > now - OVERLAP_MS) {
-      Key previous = candidates.get(1);
-      if (previous.createdAt() + timing.updateIntervalMs(appId) > now) {
-        return previous;
-      }
-    }
-    return newest;
+    return schedule.signer(schedule.verifiable(keys.dynamic(), now), now);
   }
 
   /** The key with this kid, reloading once from the database when it is not cached. */
@@ -252,9 +256,8 @@ public final class SigningKeys {
   }
 
   private Optional<Key> find(String appId, AppKeys keys, String kid) {
-    long since = verifiableSince(appId);
-    return keys.dynamic().stream()
-        .filter(k -> k.kid().equals(kid) && k.createdAt() >= since)
+    return verifiable(appId, keys).stream()
+        .filter(k -> k.kid().equals(kid))
         .findFirst()
         .or(() -> keys.statics().stream().filter(k -> k.kid().equals(kid)).findFirst());
   }
@@ -262,9 +265,7 @@ public final class SigningKeys {
   /** What the JWKS publishes: verifiable dynamic keys, newest first, then the static keys. */
   public List<Key> published(String appId) {
     AppKeys keys = keys(appId);
-    long since = verifiableSince(appId);
-    List<Key> result = new ArrayList<>();
-    keys.dynamic().stream().filter(k -> k.createdAt() >= since).forEach(result::add);
+    List<Key> result = new ArrayList<>(verifiable(appId, keys));
     result.addAll(keys.statics());
     return result;
   }
@@ -275,7 +276,7 @@ public final class SigningKeys {
     if (dynamic.isEmpty()) {
       return 1;
     }
-    long next = dynamic.get(0).createdAt() + timing.updateIntervalMs(appId) - OVERLAP_MS;
+    long next = schedules.apply(appId).nextKeyAt(dynamic);
     return Math.max(1, (next - clock.millis()) / 1000);
   }
 
@@ -283,11 +284,11 @@ public final class SigningKeys {
   public void forget(String appId) {
     cache.remove(appId);
     nextRotationCheck.remove(appId);
+    heldBack.remove(appId);
   }
 
-  private long verifiableSince(String appId) {
-    return clock.millis()
-        - (timing.updateIntervalMs(appId) + 2 * timing.accessTokenValidityMs(appId));
+  private List<Key> verifiable(String appId, AppKeys keys) {
+    return schedules.apply(appId).verifiable(keys.dynamic(), clock.millis());
   }
 
   private AppKeys keys(String appId) {
@@ -302,14 +303,29 @@ public final class SigningKeys {
       statics.add(new Key(k.keyId(), RsaKeys.parse(k.value()), k.createdAt()));
     }
     AppKeys keys =
-        new AppKeys(toKeys(store.dynamicKeys(appId)), List.copyOf(statics), clock.millis());
+        new AppKeys(
+            toKeys(appId, store.dynamicKeys(appId, MAX_KEYS)),
+            List.copyOf(statics),
+            clock.millis());
     cache.put(appId, keys);
     return keys;
   }
 
-  private static List<Key> toKeys(List<DynamicKey> rows) {
+  /** Parses the rows, reusing the keys already cached: a key's kid is its creation time. */
+  private List<Key> toKeys(String appId, List<DynamicKey> rows) {
+    AppKeys cached = cache.get(appId);
+    Map<Long, Key> known = new HashMap<>();
+    if (cached != null) {
+      cached.dynamic().forEach(k -> known.put(k.createdAt(), k));
+    }
     return rows.stream()
-        .map(r -> new Key("d-" + r.createdAt(), RsaKeys.parse(r.value()), r.createdAt()))
+        .map(
+            r -> {
+              Key key = known.get(r.createdAt());
+              return key != null
+                  ? key
+                  : new Key("d-" + r.createdAt(), RsaKeys.parse(r.value()), r.createdAt());
+            })
         .toList();
   }
 }

@@ -17,13 +17,14 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
   }
 
   @Override
-  public List<DynamicKey> dynamicKeys(String appId) {
+  public List<DynamicKey> dynamicKeys(String appId, int limit) {
     return sql.list(
         "SELECT created_at_time, value FROM "
             + dynamicTable
-            + " WHERE app_id = ? ORDER BY created_at_time DESC",
+            + " WHERE app_id = ? ORDER BY created_at_time DESC LIMIT ?",
         rs -> new DynamicKey(rs.getLong(1), rs.getString(2)),
-        appId);
+        appId,
+        limit);
   }
 
   @Override

@@ -64,13 +64,50 @@ class SigningKeysTest {
       clock.advance(Duration.ofMinutes(119).plusSeconds(59));
       assertTrue(keys.verificationKey(APP, oldKid).isPresent(), "still verifiable at the limit");
       clock.advance(Duration.ofMillis(1));
-      keys.rotateIfDue(APP);
       assertTrue(keys.verificationKey(APP, oldKid).isEmpty(), "past interval + 2 x validity");
       assertFalse(kids(keys.published(APP)).contains(oldKid));
       assertEquals(1, keys.purgeExpired(APP));
       assertEquals(0, keys.purgeExpired(APP));
       String staticKid = first.get(1).kid();
       assertEquals(staticKid, keys.signingKey(APP, false).kid(), "the static key never rotates");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aShortIntervalRotatesOnAFifthOfItselfAndKeepsOnlyTheKeysThatStillVerify(Backend backend) {
+    MutableClock clock = new MutableClock(1_000_000_000_000L);
+    try (Storage storage = open(TestDatabases.fresh(backend))) {
+      // 0.001 h, as test_mode allows, with two-second access tokens.
+      SigningKeys keys = new SigningKeys(storage, clock, 3_600, 2_000);
+      keys.ensureKeys(APP);
+      for (int i = 0; i < 40; i++) {
+        String current = keys.published(APP).get(0).kid();
+        long createdAt = Long.parseLong(current.substring(2));
+        clock.advance(Duration.ofMillis(createdAt + 2_880 - clock.millis()));
+        keys.rotateIfDue(APP);
+        assertEquals(current, keys.published(APP).get(0).kid(), "due after 4/5 of the interval");
+        clock.advance(Duration.ofMillis(1));
+        keys.rotateIfDue(APP);
+        String next = "d-" + clock.millis();
+        List<String> published = kids(keys.published(APP));
+        assertEquals(next, published.get(0));
+        assertEquals(current, keys.signingKey(APP, true).kid(), "published before it signs");
+        // Each key verifies for the interval plus twice the lifetime (7.6 s): the rotation
+        // deletes the key it retires, so what is stored is what is published.
+        List<String> stored =
+            storage.signingKeys().dynamicKeys(APP, 1000).stream()
+                .map(k -> "d-" + k.createdAt())
+                .toList();
+        assertEquals(published.subList(0, published.size() - 1), stored);
+        assertTrue(stored.size() <= 3, stored.toString());
+        // The previous key signs to the end of its interval, 719 ms on (the new one came 1 ms
+        // late).
+        clock.advance(Duration.ofMillis(718));
+        assertEquals(current, keys.signingKey(APP, true).kid());
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(next, keys.signingKey(APP, true).kid());
+      }
     }
   }
 
