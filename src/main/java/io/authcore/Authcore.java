@@ -122,7 +122,11 @@ public final class Authcore implements AutoCloseable {
           "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
-      return new Authcore(storage, jobs, hasher, HttpServer.start(config, tenants, tenants, apis));
+      return new Authcore(
+          storage,
+          jobs,
+          hasher,
+          HttpServer.start(config, tenants, tenants, apis, hasher::admissionLimit));
     } catch (RuntimeException e) {
       jobs.close();
       hasher.close();

@@ -103,6 +103,9 @@ public final class Settings {
           Setting.of("argon2_hashing_pool_size", INT, 1)
               .check(positive("argon2_hashing_pool_size")),
           Setting.of("firebase_password_hashing_signer_key", STRING, null).app(),
+          // Authcore's own: past it, requests that hash are answered 429 (see PasswordHasher).
+          Setting.of("password_hashing_max_wait_ms", LONG, 5000L)
+              .check(positive("password_hashing_max_wait_ms")),
           Setting.of("firebase_password_hashing_pool_size", INT, 1)
               .check(positive("firebase_password_hashing_pool_size")),
           Setting.of("base_path", STRING, "")

@@ -17,12 +17,19 @@ import org.xnio.IoUtils;
 final class Dispatch implements HttpHandler {
   private final RequestContext context;
   private final Executor slowPool;
+  private final SlowLane slowLane;
   private final long bodyTimeoutMs;
   private final HttpHandler next;
 
-  Dispatch(RequestContext context, Executor slowPool, long bodyTimeoutMs, HttpHandler next) {
+  Dispatch(
+      RequestContext context,
+      Executor slowPool,
+      SlowLane slowLane,
+      long bodyTimeoutMs,
+      HttpHandler next) {
     this.context = context;
     this.slowPool = slowPool;
+    this.slowLane = slowLane;
     this.bodyTimeoutMs = bodyTimeoutMs;
     this.next = next;
   }
@@ -38,7 +45,11 @@ final class Dispatch implements HttpHandler {
       return;
     }
     boolean inline = context.canRunInline(exchange);
-    Executor pool = context.isSlow(exchange) ? slowPool : exchange.getConnection().getWorker();
+    boolean slow = context.isSlow(exchange);
+    if (slow && !enterSlowLane(exchange)) {
+      return;
+    }
+    Executor pool = slow ? slowPool : exchange.getConnection().getWorker();
     if (inline && exchange.isRequestComplete()) { // no body: a probe, the hottest path of all
       runInline(exchange, pool);
       return;
@@ -55,6 +66,22 @@ final class Dispatch implements HttpHandler {
           }
         },
         Dispatch::unreadableBody);
+  }
+
+  // Past the lane's limit the request is turned away at once, before its body is read: the SDKs
+  // retry a 429 (supertokens-node five times over about 4 s).
+  private boolean enterSlowLane(HttpServerExchange exchange) {
+    if (!slowLane.tryEnter()) {
+      exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+      Replies.send(exchange, 429, Replies.TEXT, "Too many requests: password hashing is saturated");
+      return false;
+    }
+    exchange.addExchangeCompleteListener(
+        (ex, nextListener) -> {
+          slowLane.leave();
+          nextListener.proceed();
+        });
+    return true;
   }
 
   // An endpoint that finds it must block throws LeaveIoThread before any side effect; it then

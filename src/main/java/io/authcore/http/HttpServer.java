@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntSupplier;
 
 /** The Undertow server and its root handler chain. */
 public final class HttpServer {
@@ -26,15 +27,20 @@ public final class HttpServer {
 
   /** Binds {@code host:port} from the config (port 0 picks a free one) and starts serving. */
   public static HttpServer start(CoreConfig config, Tenants tenants, List<? extends Api> apis) {
-    return start(config, tenants, TenantConfigs.fixed(config), apis);
+    return start(config, tenants, TenantConfigs.fixed(config), apis, SlowLane.UNLIMITED);
   }
 
   /**
    * As above, with each app's own settings (api keys, CDI bounds) read from {@code configs} on
-   * every request.
+   * every request, and at most {@code slowLimit} requests to slow endpoints in the server at once
+   * (asked on each such request).
    */
   public static HttpServer start(
-      CoreConfig config, Tenants tenants, TenantConfigs configs, List<? extends Api> apis) {
+      CoreConfig config,
+      Tenants tenants,
+      TenantConfigs configs,
+      List<? extends Api> apis,
+      IntSupplier slowLimit) {
     int workers = config.integer("max_server_pool_size");
     ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
     Undertow undertow =
@@ -43,7 +49,9 @@ public final class HttpServer {
             .setWorkerThreads(workers)
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-            .setHandler(rootHandler(config, tenants, configs, Router.of(apis), slowPool))
+            .setHandler(
+                rootHandler(
+                    config, tenants, configs, Router.of(apis), slowPool, new SlowLane(slowLimit)))
             .build();
     try {
       undertow.start();
@@ -55,11 +63,17 @@ public final class HttpServer {
   }
 
   static HttpHandler rootHandler(
-      CoreConfig config, Tenants tenants, TenantConfigs configs, Router router, Executor slowPool) {
+      CoreConfig config,
+      Tenants tenants,
+      TenantConfigs configs,
+      Router router,
+      Executor slowPool,
+      SlowLane slowLane) {
     RequestContext context = new RequestContext(config, tenants, configs, router);
     return new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
         context,
         slowPool,
+        slowLane,
         Connections.readTimeoutMs(config),
         new ErrorMapper( // the one place that turns exceptions into the original's responses
             context)); // prefix, api key, cdi-version, scope, then the endpoint

@@ -1,6 +1,7 @@
 package io.authcore.crypto.password;
 
 import io.authcore.config.CoreConfig;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Locale;
  *
  * @param algorithm {@link HashingAlgorithm#BCRYPT} or {@link HashingAlgorithm#ARGON2}
  * @param firebaseSignerKey base64 signer key, or {@code null} when not configured
+ * @param maxWait the longest a request should wait for its turn to hash
  */
 record HashingConfig(
     HashingAlgorithm algorithm,
@@ -19,7 +21,8 @@ record HashingConfig(
     int argon2Parallelism,
     int argon2Threads,
     String firebaseSignerKey,
-    int firebaseThreads) {
+    int firebaseThreads,
+    Duration maxWait) {
 
   HashingConfig {
     if (algorithm == HashingAlgorithm.FIREBASE_SCRYPT) {
@@ -43,6 +46,7 @@ record HashingConfig(
         config.integer("argon2_parallelism"),
         config.integer("argon2_hashing_pool_size"),
         config.string("firebase_password_hashing_signer_key"),
-        config.integer("firebase_password_hashing_pool_size"));
+        config.integer("firebase_password_hashing_pool_size"),
+        Duration.ofMillis(config.longValue("password_hashing_max_wait_ms")));
   }
 }

@@ -38,19 +38,35 @@ final class HashingPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final HashingPriority priority;
   private final Duration raiseAfter;
+  private final HashingBacklog backlog;
   private final Map<Thread, Integer> tids = new ConcurrentHashMap<>();
 
   HashingPool(String name, int threads) {
-    this(name, threads, HashingPriority.system(), RAISE_AFTER);
+    this(name, threads, new HashingBacklog());
+  }
+
+  /** Times each hash into {@code backlog}, which several pools may share. */
+  HashingPool(String name, int threads, HashingBacklog backlog) {
+    this(name, threads, HashingPriority.system(), RAISE_AFTER, backlog);
   }
 
   HashingPool(String name, int threads, HashingPriority priority, Duration raiseAfter) {
+    this(name, threads, priority, raiseAfter, new HashingBacklog());
+  }
+
+  private HashingPool(
+      String name,
+      int threads,
+      HashingPriority priority,
+      Duration raiseAfter,
+      HashingBacklog backlog) {
     if (threads < 1) {
       throw new IllegalArgumentException("a hashing pool needs at least one thread");
     }
     this.threads = threads;
     this.priority = priority;
     this.raiseAfter = raiseAfter;
+    this.backlog = backlog;
     this.admission = new Semaphore(threads, true);
     AtomicInteger counter = new AtomicInteger();
     // The queue never holds more than `threads` tasks: admission is taken before submitting and
@@ -93,7 +109,10 @@ final class HashingPool implements AutoCloseable {
                   if (tid != null) {
                     priority.lower(tid);
                   }
-                  return work.call();
+                  long start = System.nanoTime();
+                  T result = work.call();
+                  backlog.record(System.nanoTime() - start, threads);
+                  return result;
                 } finally {
                   admission.release();
                 }

@@ -2,6 +2,7 @@ package io.authcore.crypto.password;
 
 import io.authcore.config.CoreConfig;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,8 @@ public final class PasswordHasher implements AutoCloseable {
   private final HashingPool bcryptPool;
   private final HashingPool argon2Pool;
   private final HashingPool firebasePool;
+  private final HashingBacklog backlog = new HashingBacklog();
+  private final Duration maxWait;
   private final String unmatchable;
 
   public PasswordHasher(CoreConfig config) {
@@ -61,11 +64,22 @@ public final class PasswordHasher implements AutoCloseable {
         new Argon2Hashes(
             config.argon2Iterations(), config.argon2MemoryKb(), config.argon2Parallelism());
     this.defaultSignerKey = config.firebaseSignerKey();
-    this.bcryptPool = new HashingPool("bcrypt", config.bcryptThreads());
-    this.argon2Pool = new HashingPool("argon2", config.argon2Threads());
-    this.firebasePool = new HashingPool("firebase-scrypt", config.firebaseThreads());
+    this.bcryptPool = new HashingPool("bcrypt", config.bcryptThreads(), backlog);
+    this.argon2Pool = new HashingPool("argon2", config.argon2Threads(), backlog);
+    this.firebasePool = new HashingPool("firebase-scrypt", config.firebaseThreads(), backlog);
+    this.maxWait = config.maxWait();
     this.unmatchable =
         algorithm == HashingAlgorithm.ARGON2 ? argon2.unmatchable() : bcrypt.unmatchable();
+  }
+
+  /**
+   * How many requests that hash may be in the server at once (waiting or hashing) so that the last
+   * one admitted waits at most {@code password_hashing_max_wait_ms} for its turn, judged by how
+   * long recent hashes took; never fewer than can hash at once. Past it the web layer answers 429,
+   * which the SDKs retry, instead of letting a flood queue for minutes.
+   */
+  public int admissionLimit() {
+    return backlog.limit(maxWait, bcryptPool.threads());
   }
 
   /**

@@ -199,7 +199,8 @@ class PasswordHashImportTest {
   void aConfiguredCostAboveABoundRaisesIt() throws Exception {
     try (PasswordHasher costly =
         new PasswordHasher(
-            new HashingConfig(HashingAlgorithm.BCRYPT, 15, 1, 2, 524288, 32, 1, null, 1))) {
+            new HashingConfig(
+                HashingAlgorithm.BCRYPT, 15, 1, 2, 524288, 32, 1, null, 1, Vectors.MAX_WAIT))) {
       assertEquals(HashingAlgorithm.BCRYPT, recognised(costly, "$2a$15$" + BCRYPT_BODY, null));
       assertEquals(HashingAlgorithm.ARGON2, recognised(costly, argon2("m=524288,t=2,p=32"), null));
       assertEquals(

@@ -113,16 +113,28 @@ public final class Vectors {
   public static final String AUTHCORE_LONG_MULTIBYTE =
       "$argon2id$v=19$m=87795,t=1,p=2$1w3GdfGZ9IVoDtKQCTdgmQ$0P2htoEz5mHjiVL+pu9MqWCHa6BbZIraEUTCmCP8fd8";
 
+  static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(5);
+
   static HashingConfig bcrypt(int cost, int threads) {
-    return new HashingConfig(HashingAlgorithm.BCRYPT, cost, threads, 1, 256, 1, 1, null, 1);
+    return new HashingConfig(
+        HashingAlgorithm.BCRYPT, cost, threads, 1, 256, 1, 1, null, 1, MAX_WAIT);
   }
 
   static HashingConfig argon2(int iterations, int memoryKb, int parallelism, int threads) {
     return new HashingConfig(
-        HashingAlgorithm.ARGON2, 4, 1, iterations, memoryKb, parallelism, threads, null, 1);
+        HashingAlgorithm.ARGON2,
+        4,
+        1,
+        iterations,
+        memoryKb,
+        parallelism,
+        threads,
+        null,
+        1,
+        MAX_WAIT);
   }
 
   static HashingConfig withSignerKey(String signerKey) {
-    return new HashingConfig(HashingAlgorithm.BCRYPT, 4, 1, 1, 256, 1, 1, signerKey, 1);
+    return new HashingConfig(HashingAlgorithm.BCRYPT, 4, 1, 1, 256, 1, 1, signerKey, 1, MAX_WAIT);
   }
 }

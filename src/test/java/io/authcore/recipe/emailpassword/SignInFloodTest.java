@@ -1,0 +1,68 @@
+package io.authcore.recipe.emailpassword;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.authcore.support.Http.Reply;
+import io.authcore.support.ServerOnEachBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flood of sign-ins beyond what hashing can serve within {@code password_hashing_max_wait_ms}
+ * gets 429 (which the SDKs retry) instead of an unbounded queue; nothing else changes.
+ */
+class SignInFloodTest extends ServerOnEachBackend {
+  static final String[] CDI = {"cdi-version", "5.4"};
+
+  @Override
+  protected Map<String, String> overrides() {
+    // So short that only as many sign-ins as can hash at once are let in.
+    return Map.of("password_hashing_max_wait_ms", "1", "bcrypt_log_rounds", "8");
+  }
+
+  @Test
+  void signInsBeyondTheLimitAreTurnedAwayWithA429() throws Exception {
+    String email = "flood-" + backend + "@example.com";
+    String signUp = "{\"email\":\"" + email + "\",\"password\":\"right-password-1\"}";
+    assertEquals(200, http.post("/recipe/signup", signUp, CDI).status());
+
+    String wrong = "{\"email\":\"" + email + "\",\"password\":\"wrong-password-1\"}";
+    ExecutorService clients = Executors.newFixedThreadPool(40);
+    try {
+      List<CompletableFuture<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        replies.add(
+            CompletableFuture.supplyAsync(() -> http.post("/recipe/signin", wrong, CDI), clients));
+      }
+      int refused = 0;
+      int answered = 0;
+      for (CompletableFuture<Reply> future : replies) {
+        Reply reply = future.get(60, TimeUnit.SECONDS);
+        if (reply.status() == 429) {
+          refused++;
+          assertEquals("Too many requests: password hashing is saturated\n", reply.body());
+          assertEquals("1", reply.headers().get("retry-after"));
+        } else {
+          answered++;
+          assertEquals(200, reply.status(), reply.body());
+          assertEquals("{\"status\":\"WRONG_CREDENTIALS_ERROR\"}\n", reply.body());
+        }
+      }
+      assertTrue(refused > 0, "none of 40 parallel sign-ins was turned away");
+      assertTrue(answered > 0, "every sign-in was turned away");
+    } finally {
+      clients.shutdownNow();
+    }
+    String right = "{\"email\":\"" + email + "\",\"password\":\"right-password-1\"}";
+    Reply signIn = http.post("/recipe/signin", right, CDI);
+    assertEquals(200, signIn.status());
+    assertTrue(signIn.body().startsWith("{\"status\":\"OK\""), signIn.body());
+  }
+}
