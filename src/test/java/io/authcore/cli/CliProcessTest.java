@@ -135,6 +135,24 @@ class CliProcessTest {
   }
 
   @Test
+  void withoutAConfigFileHelpAndListNameNone() throws IOException {
+    Files.delete(dir.resolve("config.yaml"));
+
+    String help = cli.run("--help").out();
+    assertTrue(
+        help.replaceAll("\\s+", " ")
+            .contains(
+                "Default config file none (the defaults apply); looked for "
+                    + dir.toRealPath().resolve("config.yaml")
+                    + " Legal license Apache License 2.0"),
+        help);
+
+    assertEquals(0, cli.run("start", "--port=" + Cli.freePort()).exitCode());
+    String list = cli.run("list").out().trim();
+    assertTrue(list.endsWith(", config file loaded: none (the defaults apply)"), list);
+  }
+
+  @Test
   void anUnknownCommandFails() {
     Cli.Result result = cli.run("launch");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,21 @@ class CloneJarTest {
   @AfterEach
   void tearDown() {
     cli.close();
+  }
+
+  @Test
+  void helpNamesTheConfigAndLicenceInTheClonesRoot() {
+    String help = cli.run("--help").out();
+
+    assertTrue(
+        help.contains(
+            "    Installation location               " + root.resolve("target") + File.separator),
+        help);
+    assertTrue(
+        help.contains("    Default config file                 " + root.resolve("config.yaml")),
+        help);
+    assertTrue(help.contains("    Legal license                       " + root.resolve("LICENSE")));
+    assertFalse(help.contains(root.resolve("target").resolve("config.yaml").toString()), help);
   }
 
   @Test
