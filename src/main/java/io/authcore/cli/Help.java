@@ -1,7 +1,9 @@
 package io.authcore.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** {@code supertokens --help} and every command's {@code --help}, laid out as the original's. */
 final class Help implements Command {
@@ -52,8 +54,23 @@ final class Help implements Command {
     Console.out("");
     String dir = installation.display();
     Console.out(columns("    Installation location", dir));
-    Console.out(columns("    Default config file", dir + "config.yaml"));
-    Console.out(columns("    Legal license", installation.license().toString()));
+    // What start reads without --with-config, and only files that exist: a clone's target/ has
+    // neither a config.yaml nor a licence.
+    Console.out(
+        columns(
+            "    Default config file",
+            installation
+                .defaultConfigFile()
+                .map(Path::toString)
+                .orElse(
+                    "none (the defaults apply); looked for "
+                        + installation.configCandidates().stream()
+                            .map(Path::toString)
+                            .collect(Collectors.joining(" and ")))));
+    Console.out(
+        columns(
+            "    Legal license",
+            installation.license().map(Path::toString).orElse("Apache License 2.0")));
     Console.out("");
     Console.out("Thank you for checking out SuperTokens :)");
     Console.out("");

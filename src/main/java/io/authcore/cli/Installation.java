@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,12 +59,17 @@ final class Installation {
    * directory (a clone's root), else none and the defaults apply.
    */
   Optional<Path> defaultConfigFile() {
-    Path installed = dir.resolve("config.yaml");
-    if (Files.isRegularFile(installed)) {
-      return Optional.of(installed);
-    }
-    Path local = Path.of("config.yaml").toAbsolutePath();
-    return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+    return configCandidates().stream().filter(Files::isRegularFile).findFirst();
+  }
+
+  /** Where {@link #defaultConfigFile} looks, in order. */
+  List<Path> configCandidates() {
+    return searched().stream().map(base -> base.resolve("config.yaml")).toList();
+  }
+
+  /** Next to the jar, then the working directory. */
+  private List<Path> searched() {
+    return List.of(dir, Path.of("").toAbsolutePath()).stream().distinct().toList();
   }
 
   /** Where running instances announce themselves: {@code <installDir or tempDir>/.started/}. */
@@ -76,9 +82,20 @@ final class Installation {
     return dir.resolve("logs");
   }
 
-  Path license() {
-    Path md = dir.resolve("LICENSE.md");
-    return Files.exists(md) ? md : dir.resolve("LICENSE");
+  /**
+   * The licence file, looked for where the config file is: next to the jar (an installation has
+   * one), else in the working directory (a clone's root; its {@code target/} has none).
+   */
+  Optional<Path> license() {
+    for (Path base : searched()) {
+      for (String name : List.of("LICENSE.md", "LICENSE")) {
+        Path file = base.resolve(name);
+        if (Files.isRegularFile(file)) {
+          return Optional.of(file);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The directory as the original prints it: absolute, with a trailing separator. */

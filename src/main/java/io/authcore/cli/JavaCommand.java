@@ -21,8 +21,7 @@ final class JavaCommand {
    * with bench/run). After a full collection the heap keeps a quarter of itself free (at most
    * half): with a tenth, a growing data set (the in-memory database under session create) paid a
    * full collection every two seconds, 2.3 % of the time stopped; now 1 % (idle memory unchanged).
-   * {@code --with-space} replaces the maximum; JAVA_OPTS (through the launcher) can override any of
-   * them.
+   * {@code --with-space} replaces the maximum; JAVA_OPTS can override any of them.
    */
   static final List<String> MEMORY_FLAGS =
       List.of(
@@ -49,9 +48,27 @@ final class JavaCommand {
   /** Tells the child that no terminal will read its stdout once it has started. */
   static final String DAEMON_PROPERTY = "authcore.daemon";
 
+  /** JVM options for the server, read as the installed launcher reads them. */
+  static final String JAVA_OPTS = "JAVA_OPTS";
+
   private JavaCommand() {}
 
+  /**
+   * The child's process, its JAVA_OPTS already on its command line: taken out of its environment so
+   * that it never starts a JVM of its own for them.
+   */
+  static ProcessBuilder builder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove(JAVA_OPTS);
+    return builder;
+  }
+
   static List<String> of(Installation installation, StartSettings settings, boolean daemon) {
+    return of(installation, settings, daemon, System.getenv(JAVA_OPTS));
+  }
+
+  static List<String> of(
+      Installation installation, StartSettings settings, boolean daemon, String javaOpts) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(MEMORY_FLAGS);
@@ -61,8 +78,10 @@ final class JavaCommand {
     if (settings.spaceMb().isEmpty()) {
       command.add(DEFAULT_MAX_HEAP);
     }
-    // The launcher gave this JVM the same defaults; list each flag once.
+    // The launcher gave this JVM the same defaults and JAVA_OPTS; list each flag once. Started by
+    // `java -jar` there is no launcher: JAVA_OPTS go last among the defaults, as it puts them.
     inheritedJvmArguments().stream().filter(a -> !command.contains(a)).forEach(command::add);
+    javaOpts(javaOpts).stream().filter(a -> !command.contains(a)).forEach(command::add);
     settings.spaceMb().ifPresent(mb -> command.add("-Xmx" + mb + "M"));
     if (settings.jmx()) {
       command.add("-Dcom.sun.management.jmxremote");
@@ -88,6 +107,22 @@ final class JavaCommand {
     }
     command.addAll(settings.childArguments());
     return command;
+  }
+
+  /** Split on blanks, as the launcher's unquoted {@code $JAVA_OPTS} is. */
+  static List<String> javaOpts(String javaOpts) {
+    return javaOpts == null || javaOpts.isBlank()
+        ? List.of()
+        : List.of(javaOpts.trim().split("\\s+"));
+  }
+
+  /**
+   * Whether JAVA_OPTS holds options this JVM was not started with ({@code java -jar} from a clone
+   * reads no JAVA_OPTS), so that a foreground server needs a JVM of its own to honour them.
+   */
+  static boolean javaOptsMissing() {
+    List<String> applied = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    return !applied.containsAll(javaOpts(System.getenv(JAVA_OPTS)));
   }
 
   /** The OpenTelemetry agent, where the original's installation keeps it. */

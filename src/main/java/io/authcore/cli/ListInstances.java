@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class ListInstances implements Command {
   private static final int TIMEOUT_MS = 5000;
+  private static final String NO_FILE = "none (the defaults apply)";
 
   private final Installation installation;
 
@@ -79,10 +80,11 @@ final class ListInstances implements Command {
       }
       try (InputStream body = connection.getInputStream()) {
         JsonNode reply = Json.MAPPER.readTree(body);
-        if (!"OK".equals(reply.path("status").asText()) || !reply.hasNonNull("path")) {
+        if (!"OK".equals(reply.path("status").asText())) {
           throw new IOException(uri + " answered " + reply);
         }
-        return reply.get("path").asText();
+        // No path: the instance found no config file and runs on the defaults.
+        return reply.hasNonNull("path") ? reply.get("path").asText() : NO_FILE;
       }
     } finally {
       connection.disconnect();

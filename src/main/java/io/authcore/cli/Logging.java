@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sets logback up from {@code log_level}, {@code info_log_path} and {@code error_log_path},
  * replacing the bootstrap logback.xml: DEBUG and INFO go to the info log, WARN and ERROR to the
- * error log, each a file or (when the path is unset or "null") stdout and stderr, as in the
- * original.
+ * error log, each the file named or, when the path is unset or "null", stdout and stderr in the
+ * foreground and the installation's {@code logs/} for a daemon.
  */
 final class Logging {
   private static final String PATTERN =
@@ -38,6 +38,8 @@ final class Logging {
       List.of("org.xnio", "org.jboss", "io.undertow", "com.zaxxer.hikari", "org.flywaydb");
 
   private static final Logger LOG = LoggerFactory.getLogger("io.authcore");
+
+  private static final String STARTUP_ECHO = "startup";
 
   private final Level level;
   private final boolean infoInFile;
@@ -69,7 +71,37 @@ final class Logging {
 
     root.addAppender(appender(context, infoFile, "System.out", false));
     root.addAppender(appender(context, errorFile, "System.err", true));
+    if (errorFile.isPresent()) {
+      root.addAppender(startupEcho(context));
+    }
     return new Logging(level, infoFile.isPresent(), errorFile.isPresent());
+  }
+
+  /**
+   * Warnings and errors also on stderr until the server has started, while someone watches the
+   * terminal: the reason a background start fails or waits (a database it cannot reach) is then on
+   * the screen and not only in the error log. Bare messages; the stack traces stay in the log.
+   */
+  private static OutputStreamAppender<ILoggingEvent> startupEcho(LoggerContext context) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%msg%n%nopex");
+    encoder.setCharset(StandardCharsets.UTF_8);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName(STARTUP_ECHO);
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder);
+    appender.addFilter(atLeast(Level.WARN));
+    appender.start();
+    return appender;
+  }
+
+  /** Startup is over (or failed with its own line on stderr): the log files alone from now on. */
+  void startupOver() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(STARTUP_ECHO);
   }
 
   static Level level(String logLevel) {
@@ -178,6 +210,7 @@ final class Logging {
 
   /** A fatal error: bare on stderr, and with its stack trace in the error log. */
   void crash(String line, Throwable cause) {
+    startupOver();
     Console.err(line);
     if (cause != null) {
       LOG.error(line, cause);

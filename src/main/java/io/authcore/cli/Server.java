@@ -93,6 +93,7 @@ final class Server {
     }
     logs.console(
         STARTED_PREFIX + " " + config.host() + ":" + core.port() + " with PID: " + pid, daemon);
+    logs.startupOver();
 
     awaitUninterruptibly(stopped);
     return Main.STAY;

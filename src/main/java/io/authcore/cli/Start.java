@@ -96,7 +96,7 @@ final class Start implements Command {
       return 1;
     }
     boolean daemonChild = Boolean.getBoolean(JavaCommand.DAEMON_PROPERTY);
-    if (settings.foreground() && !settings.needsOwnJvm()) {
+    if (settings.foreground() && !settings.needsOwnJvm() && !JavaCommand.javaOptsMissing()) {
       return Server.run(settings, installation, daemonChild);
     }
     try {
@@ -110,7 +110,7 @@ final class Start implements Command {
   private int daemon(StartSettings settings) throws IOException {
     List<String> command = JavaCommand.of(installation, settings, true);
     Console.out("Command to be run: " + String.join(" ", command));
-    Process child = new ProcessBuilder(command).start();
+    Process child = JavaCommand.builder(command).start();
     Thread errors = pump(child.getErrorStream());
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -155,12 +155,12 @@ final class Start implements Command {
   }
 
   /**
-   * JVM flags (--with-space, --jmx, --javaagent) need a new JVM even in the foreground: it shares
-   * our terminal, and a signal to us is passed on to it.
+   * JVM flags (--with-space, --jmx, --javaagent, JAVA_OPTS this JVM lacks) need a new JVM even in
+   * the foreground: it shares our terminal, and a signal to us is passed on to it.
    */
   private int foregroundChild(StartSettings settings) throws IOException {
     Process child =
-        new ProcessBuilder(JavaCommand.of(installation, settings, false)).inheritIO().start();
+        JavaCommand.builder(JavaCommand.of(installation, settings, false)).inheritIO().start();
     Thread forward =
         new Thread(
             () -> {

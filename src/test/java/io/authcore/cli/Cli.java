@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 /**
  * Runs {@code io.authcore.cli.Main} as a real child JVM in a scratch installation directory (the
@@ -34,12 +39,29 @@ final class Cli implements AutoCloseable {
 
   final Path dir;
   private final List<Process> processes = new CopyOnWriteArrayList<>();
+  private final Map<String, String> env = new java.util.HashMap<>();
+  private Path jar;
 
   /** Servers a daemon start announced: no longer our descendants once their parent exited. */
   private final List<Long> announced = new CopyOnWriteArrayList<>();
 
   Cli(Path dir) {
     this.dir = dir;
+  }
+
+  /** Sets an environment variable for the commands run from now on. */
+  Cli env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /**
+   * Runs the commands from now on as {@code java -jar <jar>}, as from a clone's {@code target/},
+   * with a jar made from the compiled classes (the shaded jar is built only after the tests).
+   */
+  Cli fromJar(Path jar) {
+    this.jar = writeJar(jar);
+    return this;
   }
 
   Result run(String... args) {
@@ -93,18 +115,60 @@ final class Cli implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1"); // starts faster; these JVMs live for seconds
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    if (jar != null) {
+      command.add("-jar");
+      command.add(jar.toString());
+    } else {
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(Main.class.getName());
+    }
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     // Only what the test writes configures the core, not the environment it runs in.
-    Map<String, String> env = builder.environment();
+    Map<String, String> environment = builder.environment();
     for (Setting setting : Settings.ALL) {
-      env.remove(setting.env());
+      environment.remove(setting.env());
     }
-    env.remove("JAVA_TOOL_OPTIONS");
+    environment.remove("JAVA_TOOL_OPTIONS");
+    environment.remove(JavaCommand.JAVA_OPTS);
+    environment.putAll(env);
     return builder;
+  }
+
+  /** authcore.jar: the compiled main classes, and the dependencies through its Class-Path. */
+  static Path writeJar(Path jar) {
+    Path classes = null;
+    List<String> dependencies = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath();
+      if (Files.isDirectory(path) && Files.exists(path.resolve("io/authcore/cli/Main.class"))) {
+        classes = path;
+      } else if (Files.isRegularFile(path)) {
+        dependencies.add(path.toUri().toString());
+      }
+    }
+    if (classes == null) {
+      throw new AssertionError("the compiled classes are not on the classpath");
+    }
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", dependencies));
+    try {
+      Files.createDirectories(jar.getParent());
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+          Stream<Path> files = Files.walk(classes)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+          Files.copy(file, out);
+          out.closeEntry();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
   }
 
   private static java.io.File nullDevice() {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +137,24 @@ class CliProcessTest {
   }
 
   @Test
+  void withoutAConfigFileHelpAndListNameNone() throws IOException {
+    Files.delete(dir.resolve("config.yaml"));
+
+    String help = cli.run("--help").out();
+    assertTrue(
+        help.replaceAll("\\s+", " ")
+            .contains(
+                "Default config file none (the defaults apply); looked for "
+                    + dir.toRealPath().resolve("config.yaml")
+                    + " Legal license Apache License 2.0"),
+        help);
+
+    assertEquals(0, cli.run("start", "--port=" + Cli.freePort()).exitCode());
+    String list = cli.run("list").out().trim();
+    assertTrue(list.endsWith(", config file loaded: none (the defaults apply)"), list);
+  }
+
+  @Test
   void anUnknownCommandFails() {
     Cli.Result result = cli.run("launch");
 
@@ -184,6 +204,35 @@ class CliProcessTest {
   }
 
   @Test
+  void aForegroundServerWithoutLogPathsLogsToTheConsole() {
+    Cli.Running server = cli.spawn("start", "--foreground", "--port=" + Cli.freePort());
+    server.awaitLine("Started SuperTokens on");
+
+    server.process.toHandle().destroy();
+    server.awaitExit();
+
+    assertTrue(server.output().contains("Completed config.yaml loading."), server.output());
+    assertFalse(Files.exists(dir.resolve("logs")), "no log files");
+  }
+
+  @Test
+  void aBackgroundServerLogsToTheInstallationsLogsEvenWhenTheyAreSetToNull() throws IOException {
+    Files.writeString(
+        dir.resolve("config.yaml"), "info_log_path: \"null\"\nerror_log_path: \"null\"\n");
+    int port = Cli.freePort();
+
+    Cli.Result start = cli.run("start", "--port=" + port);
+    assertEquals(0, start.exitCode(), start.err());
+    assertEquals(0, cli.run("stop").exitCode());
+
+    // Nobody reads its stdout once the start command has returned.
+    String infoLog = Files.readString(dir.resolve("logs").resolve("info.log"));
+    assertTrue(infoLog.contains("Completed config.yaml loading."), infoLog);
+    assertTrue(infoLog.contains("Started SuperTokens on localhost:" + port), infoLog);
+    assertTrue(Files.exists(dir.resolve("logs").resolve("error.log")));
+  }
+
+  @Test
   void logSettingsDecideWhereLinesGo() throws IOException {
     Path infoLog = dir.resolve("var").resolve("info.log");
     Files.writeString(
@@ -202,6 +251,33 @@ class CliProcessTest {
     assertFalse(server.output().contains("Started SuperTokens"), server.output());
     assertTrue(Files.exists(infoLog), "the info log's directory is created");
     assertEquals("", Files.readString(infoLog));
+  }
+
+  @Test
+  void aBackgroundStartOnAPortInUseSaysWhy() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+      Cli.Result start = cli.run("start", "--port=" + taken.getLocalPort());
+
+      assertEquals(1, start.exitCode());
+      assertTrue(
+          start.err().startsWith("What caused the crash: Error while starting webserver."),
+          start.out() + start.err());
+      assertTrue(start.err().trim().endsWith("Unable to start SuperTokens. Please try again"));
+    }
+  }
+
+  @Test
+  void aBackgroundStartWaitingForItsDatabaseSaysWhy() throws IOException {
+    Files.writeString(
+        dir.resolve("config.yaml"),
+        "postgresql_connection_uri: \"postgresql://postgres@127.0.0.1:"
+            + Cli.freePort()
+            + "/nothing\"\n");
+
+    Cli.Running start = cli.spawn("start", "--port=" + Cli.freePort());
+
+    // Its warning is in logs/error.log too; the terminal must not stay blank meanwhile.
+    start.awaitLine("Error connecting to PostgreSQL instance.");
   }
 
   private static String javaBinary() {

@@ -43,6 +43,22 @@ class CliTextTest {
   }
 
   @Test
+  void javaOptsComeAfterTheDefaultsAndBeforeWithSpace() {
+    Installation installation = new Installation(dir, Optional.empty());
+    StartSettings settings = StartSettings.from(new Options(List.of("--with-space=300")));
+
+    List<String> command =
+        JavaCommand.of(installation, settings, true, " -Xmx1g  -Dproxy.host=example.com ");
+
+    int xmx = command.indexOf("-Xmx1g");
+    assertTrue(command.indexOf("-XX:MaxHeapFreeRatio=50") < xmx, command.toString());
+    assertEquals(xmx + 1, command.indexOf("-Dproxy.host=example.com"), command.toString());
+    assertTrue(command.indexOf("-Xmx300M") > xmx, "--with-space is the last word on the heap");
+    assertTrue(command.indexOf(Main.class.getName()) > xmx, command.toString());
+    assertEquals(List.of(), JavaCommand.javaOpts("  "));
+  }
+
+  @Test
   void startedFileNamesKeepDashesInTheHost() throws Exception {
     StartedFiles files = new StartedFiles(dir.resolve(".started"));
     files.write("my-host", 3567, 42, "/auth");

@@ -50,6 +50,22 @@ class ConfigApiTest {
   }
 
   @Test
+  void withNoFileLoadedNoPathIsNamed() {
+    try (Authcore defaults =
+        Authcore.start(ConfigLoader.load(null, Map.of(), Map.of("port", "0"), false))) {
+      HttpResponse<String> response =
+          Cli.get(
+              "http://localhost:"
+                  + defaults.port()
+                  + "/config?pid="
+                  + ProcessHandle.current().pid());
+
+      assertEquals(200, response.statusCode());
+      assertEquals("{\"status\":\"OK\"}", response.body().trim());
+    }
+  }
+
+  @Test
   void anyOtherPidIsNotAllowed() throws Exception {
     HttpResponse<String> response = get("/config?pid=1" + ProcessHandle.current().pid());
 

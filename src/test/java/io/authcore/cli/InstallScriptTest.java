@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +43,7 @@ class InstallScriptTest {
     Path release = Files.createDirectories(dir.resolve("release"));
     Files.copy(SCRIPT, release.resolve("install"));
     Files.writeString(release.resolve("config.yaml"), "core_config_version: 0\n");
-    writeJar(Files.createDirectories(release.resolve("target")).resolve("authcore.jar"));
+    Cli.writeJar(release.resolve("target").resolve("authcore.jar"));
     Path installDir = dir.resolve("lib").resolve("supertokens");
     Path launcher = dir.resolve("bin").resolve("supertokens");
     List<String> install =
@@ -84,33 +76,6 @@ class InstallScriptTest {
     assertEquals("Uninstallation successful. Sorry to see you go :(", uninstalled.out().trim());
     assertFalse(Files.exists(installDir));
     assertFalse(Files.exists(launcher));
-  }
-
-  /** authcore.jar: the compiled main classes, and the dependencies through its Class-Path. */
-  private static void writeJar(Path jar) throws IOException {
-    Path classes = null;
-    List<String> dependencies = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path path = Path.of(entry).toAbsolutePath();
-      if (Files.isDirectory(path) && Files.exists(path.resolve("io/authcore/cli/Main.class"))) {
-        classes = path;
-      } else if (Files.isRegularFile(path)) {
-        dependencies.add(path.toUri().toString());
-      }
-    }
-    assertTrue(classes != null, "the compiled classes are on the classpath");
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", dependencies));
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, (OutputStream) out);
-        out.closeEntry();
-      }
-    }
   }
 
   private Cli.Result run(List<String> command) throws Exception {

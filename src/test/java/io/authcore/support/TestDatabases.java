@@ -37,7 +37,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * database ({@code CREATE DATABASE}) on one PostgreSQL server shared by the whole JVM: an embedded
  * PostgreSQL started on first use (a second or two), or, when the environment variable {@value
  * #EXTERNAL_URI_ENV} holds a {@code postgresql://user:password@host:port/db} URI, that server (the
- * user needs CREATEDB; the databases are dropped when the JVM exits).
+ * user needs CREATEDB). Either way a database lives as long as the test class that made it.
  */
 public final class TestDatabases {
   public static final String EXTERNAL_URI_ENV = "AUTHCORE_TEST_POSTGRES_URI";
@@ -46,6 +46,16 @@ public final class TestDatabases {
   private static Server server;
 
   private TestDatabases() {}
+
+  /**
+   * Drops every database {@link #fresh} has made so far, cutting off the connections servers still
+   * hold on them; run after each test class by {@link DropTestDatabases}.
+   */
+  public static synchronized void dropCreated() {
+    if (server != null) {
+      server.dropCreated();
+    }
+  }
 
   /** Config overrides that give a server its own new, empty database on {@code backend}. */
   public static Map<String, String> fresh(Backend backend) {
@@ -145,7 +155,8 @@ public final class TestDatabases {
 
     static Server embedded() {
       try {
-        // Stopped and deleted by the library's own shutdown hook.
+        // Stopped and deleted by the library's own shutdown hook, which is quick only because
+        // the test databases are dropped as the run goes (DropTestDatabases).
         EmbeddedPostgres pg =
             EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
         return new Server(
@@ -180,8 +191,9 @@ public final class TestDatabases {
         try {
           execute(admin(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (RuntimeException e) {
-          // best effort at JVM exit
+          // best effort: at worst it stays until the server goes
         }
+        created.remove(name);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.authcore.recipe.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.config.CoreConfig;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
@@ -7,7 +8,7 @@ import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.Routes;
 import io.authcore.tenancy.TenantId;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code GET /config?pid=}: the config file this process loaded, for {@code supertokens list}. It
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  * stranger on the network learns nothing about the file system; no api key, as in the original.
  */
 public final class ConfigApi implements Api {
-  private final String configPath;
+  private final Optional<String> configPath;
   private final long pid;
 
   public ConfigApi(CoreConfig config) {
@@ -23,9 +24,9 @@ public final class ConfigApi implements Api {
   }
 
   ConfigApi(CoreConfig config, long pid) {
-    // With no file loaded the original reports where its default file would be.
-    this.configPath =
-        config.source().orElse(Path.of("config.yaml")).toAbsolutePath().normalize().toString();
+    // The original always loads a file; Authcore may run on defaults alone, and then names none
+    // rather than a path that does not exist.
+    this.configPath = config.source().map(p -> p.toAbsolutePath().normalize().toString());
     this.pid = pid;
   }
 
@@ -43,6 +44,8 @@ public final class ConfigApi implements Api {
     if (!asked.equals(Long.toString(pid))) {
       return Json.object().put("status", "NOT_ALLOWED");
     }
-    return Json.ok().put("path", configPath);
+    ObjectNode reply = Json.ok();
+    configPath.ifPresent(path -> reply.put("path", path));
+    return reply;
   }
 }
