@@ -5,6 +5,7 @@ import io.authcore.crypto.Jwt;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
+import io.authcore.http.Scheduling;
 import io.authcore.jobs.Jobs;
 import io.authcore.recipe.core.ApiVersionApi;
 import io.authcore.recipe.core.ConfigApi;
@@ -126,7 +127,12 @@ public final class Authcore implements AutoCloseable {
           storage,
           jobs,
           hasher,
-          HttpServer.start(config, tenants, tenants, apis, hasher::admissionLimit));
+          HttpServer.start(
+              config,
+              tenants,
+              tenants,
+              apis,
+              new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread)));
     } catch (RuntimeException e) {
       jobs.close();
       hasher.close();

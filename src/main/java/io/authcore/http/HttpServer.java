@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntSupplier;
 
 /** The Undertow server and its root handler chain. */
 public final class HttpServer {
@@ -27,20 +26,19 @@ public final class HttpServer {
 
   /** Binds {@code host:port} from the config (port 0 picks a free one) and starts serving. */
   public static HttpServer start(CoreConfig config, Tenants tenants, List<? extends Api> apis) {
-    return start(config, tenants, TenantConfigs.fixed(config), apis, SlowLane.UNLIMITED);
+    return start(config, tenants, TenantConfigs.fixed(config), apis, Scheduling.NONE);
   }
 
   /**
    * As above, with each app's own settings (api keys, CDI bounds) read from {@code configs} on
-   * every request, and at most {@code slowLimit} requests to slow endpoints in the server at once
-   * (asked on each such request).
+   * every request, and the owner's {@link Scheduling}.
    */
   public static HttpServer start(
       CoreConfig config,
       Tenants tenants,
       TenantConfigs configs,
       List<? extends Api> apis,
-      IntSupplier slowLimit) {
+      Scheduling scheduling) {
     int workers = config.integer("max_server_pool_size");
     ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
     Undertow undertow =
@@ -50,8 +48,7 @@ public final class HttpServer {
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
             .setHandler(
-                rootHandler(
-                    config, tenants, configs, Router.of(apis), slowPool, new SlowLane(slowLimit)))
+                rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling))
             .build();
     try {
       undertow.start();
@@ -68,15 +65,17 @@ public final class HttpServer {
       TenantConfigs configs,
       Router router,
       Executor slowPool,
-      SlowLane slowLane) {
+      Scheduling scheduling) {
     RequestContext context = new RequestContext(config, tenants, configs, router);
     return new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
         context,
         slowPool,
-        slowLane,
+        new SlowLane(scheduling.slowLimit()),
         Connections.readTimeoutMs(config),
-        new ErrorMapper( // the one place that turns exceptions into the original's responses
-            context)); // prefix, api key, cdi-version, scope, then the endpoint
+        new RequestThreads( // each worker's one-off set-up
+            scheduling.onRequestThread(),
+            new ErrorMapper( // the one place that turns exceptions into the original's responses
+                context))); // prefix, api key, cdi-version, scope, then the endpoint
   }
 
   private static Thread slowThread(Runnable task) {

@@ -9,8 +9,6 @@ import java.util.function.IntSupplier;
  * knows how many it can finish within its maximum wait), and is asked on every admission.
  */
 final class SlowLane {
-  static final IntSupplier UNLIMITED = () -> Integer.MAX_VALUE;
-
   private final IntSupplier limit;
   private final AtomicInteger inside = new AtomicInteger();
 

@@ -38,7 +38,11 @@ class SlowLaneTest {
     var config = ConfigLoader.load(null, Map.of(), Map.of("port", "0"), false);
     HttpServer server =
         HttpServer.start(
-            config, Tenants.BASE_ONLY, TenantConfigs.fixed(config), List.of(api), () -> 3);
+            config,
+            Tenants.BASE_ONLY,
+            TenantConfigs.fixed(config),
+            List.of(api),
+            new Scheduling(() -> 3, () -> {}));
     try {
       Http http = new Http(server.port());
       List<CompletableFuture<Reply>> held = new ArrayList<>();

@@ -12,26 +12,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How hashing threads give the CPU to the threads that serve sessions.
+ * How password hashing and session calls share the CPU, on Linux, in three levels:
  *
- * <p>On Linux a hashing thread runs under {@code SCHED_IDLE}: any other thread that wakes takes its
- * CPU at once. At nice 10 it kept the CPU for the rest of its time slice (the kernel protects a
- * running thread's slice, up to a few milliseconds), so during a sign-in flood every wake-up of an
- * I/O thread, a worker or the GC's VM thread waited that long: bench/run flood measured the refresh
- * p99 at about twice its value without the flood, and the VM thread queued 7–17 ms a second for a
- * CPU. {@code SCHED_IDLE} alone would let session calls that fill every core starve sign-ins
- * indefinitely, so a hash still unfinished after a second is raised to nice 10 ({@link #raise}), as
- * before, and the next hash starts idle again.
+ * <ol>
+ *   <li>a sign-in's hash while there is no flood of them: the default priority (nice 0), so that on
+ *       a server busy with session calls it gets a larger share than any one of them and finishes
+ *       in a few times its own length, as on the original (bench/run busy);
+ *   <li>the threads that serve requests: nice {@value #SESSION_NICE}, which the server sets for
+ *       them itself ({@link #lowerSessionThread}; the I/O threads stay at 0);
+ *   <li>the hashes of a flood: {@code SCHED_IDLE}, so any other thread that wakes takes their CPU
+ *       at once. At a nice level they kept the CPU for the rest of their time slice (the kernel
+ *       protects a running thread's slice, up to a few milliseconds), so during a sign-in flood
+ *       every wake-up of an I/O thread, a worker or the GC's VM thread waited that long. {@code
+ *       SCHED_IDLE} alone would let session calls that fill every core starve them indefinitely, so
+ *       a hash still unfinished after a second is raised to nice {@value #BACKGROUND_NICE} ({@link
+ *       #raise}), and the next hash starts idle again.
+ * </ol>
  *
  * <p>Raising a thread out of {@code SCHED_IDLE} needs {@code CAP_SYS_NICE} (root, but not root in a
- * default container). Where a probe finds that missing, hashing threads run at nice 10, which any
- * thread may set for itself; where Linux or JNA is missing, at {@code Thread.MIN_PRIORITY} alone.
+ * default container). Where a probe finds that missing, flood hashes run at nice {@value
+ * #BACKGROUND_NICE}, which any thread may set for itself; where Linux or JNA is missing, at {@code
+ * Thread.MIN_PRIORITY} alone, and nothing else changes.
  */
 final class HashingPriority {
   enum Mode {
-    /** {@code SCHED_IDLE}, raised to nice 10 when a hash takes too long. */
+    /** {@code SCHED_IDLE}, raised to nice {@value #BACKGROUND_NICE} when a hash takes too long. */
     IDLE,
-    /** nice 10, never raised. */
+    /** nice {@value #BACKGROUND_NICE}, never raised. */
     NICE,
     /**
      * Only {@code Thread.MIN_PRIORITY}, which the JVM maps to nice 10 with the launcher's flags.
@@ -43,7 +50,12 @@ final class HashingPriority {
   private static final int SCHED_OTHER = 0;
   private static final int SCHED_IDLE = 5;
   private static final int PRIO_PROCESS = 0;
-  private static final int NICE = 10;
+
+  /** Where flood hashes go when they cannot go idle, and where an idle one is raised to. */
+  static final int BACKGROUND_NICE = 15;
+
+  /** Below a sign-in's hash (0), well above a flood's (15: a ninth of the weight). */
+  static final int SESSION_NICE = 5;
 
   private static volatile HashingPriority system;
 
@@ -81,7 +93,7 @@ final class HashingPriority {
       return;
     }
     try {
-      libc.setpriority(PRIO_PROCESS, tid, NICE);
+      libc.setpriority(PRIO_PROCESS, tid, BACKGROUND_NICE);
       if (mode == Mode.IDLE) {
         libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0});
       }
@@ -90,7 +102,25 @@ final class HashingPriority {
     }
   }
 
-  /** Lets the hashing thread {@code tid} compete at nice 10 until its next {@link #lower}. */
+  /**
+   * Puts the calling thread, one that serves requests, at nice {@value #SESSION_NICE}: below a
+   * sign-in's hash, above a flood's.
+   */
+  void lowerSessionThread() {
+    if (mode == Mode.NONE) {
+      return;
+    }
+    try {
+      libc.setpriority(PRIO_PROCESS, currentTid(), SESSION_NICE);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("could not lower a request thread", e);
+    }
+  }
+
+  /**
+   * Lets the hashing thread {@code tid} compete at nice {@value #BACKGROUND_NICE} until its next
+   * {@link #lower}.
+   */
   void raise(int tid) {
     if (mode != Mode.IDLE) {
       return;
@@ -112,9 +142,15 @@ final class HashingPriority {
   private String describe() {
     switch (mode) {
       case IDLE:
-        return "under SCHED_IDLE, raised to nice 10 when a hash takes over a second";
+        return "at nice 0 one by one, under SCHED_IDLE in a flood (raised to nice "
+            + BACKGROUND_NICE
+            + " when a hash takes over a second); request threads at nice "
+            + SESSION_NICE;
       case NICE:
-        return "at nice 10 (raising a thread out of SCHED_IDLE needs CAP_SYS_NICE)";
+        return "at nice 0 one by one, at nice "
+            + BACKGROUND_NICE
+            + " in a flood (SCHED_IDLE needs CAP_SYS_NICE); request threads at nice "
+            + SESSION_NICE;
       default:
         return "at Thread.MIN_PRIORITY (no Linux scheduler calls here)";
     }
@@ -138,7 +174,7 @@ final class HashingPriority {
             () -> {
               try {
                 int tid = currentTid();
-                libc.setpriority(PRIO_PROCESS, tid, NICE);
+                libc.setpriority(PRIO_PROCESS, tid, BACKGROUND_NICE);
                 found.set(Mode.NICE);
                 libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0});
                 libc.sched_setscheduler(tid, SCHED_OTHER, new int[] {0});

@@ -73,6 +73,15 @@ public final class PasswordHasher implements AutoCloseable {
   }
 
   /**
+   * Puts the calling thread, one that serves requests, just below a sign-in's hash in the CPU's
+   * eyes (nice 5 on Linux), and well above the hashes of a flood: see {@link HashingPriority}.
+   * Called once by each request thread.
+   */
+  public void lowerRequestThread() {
+    HashingPriority.system().lowerSessionThread();
+  }
+
+  /**
    * How many requests that hash may be in the server at once (waiting or hashing) so that the last
    * one admitted waits at most {@code password_hashing_max_wait_ms} for its turn, judged by how
    * long recent hashes took; never fewer than can hash at once. Past it the web layer answers 429,

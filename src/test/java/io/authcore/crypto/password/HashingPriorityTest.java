@@ -11,56 +11,125 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Reads each hashing thread's policy and nice value back from /proc, as the kernel sees them. */
+/**
+ * Reads each thread's policy and nice value back from /proc, as the kernel sees them: a lone hash
+ * at nice 0, request threads at 5, the hashes of a flood idle (or at 15).
+ */
 class HashingPriorityTest {
   private static final int SCHED_OTHER = 0;
   private static final int SCHED_IDLE = 5;
 
   @Test
-  void onLinuxAHashRunsIdleWhereItCanBeRaisedAndAtNice10Otherwise() {
+  void aLoneHashRunsAtTheDefaultPriorityAboveRequestThreads() throws Exception {
+    assumeTrue(Platform.isLinux());
+    assertNotEquals(HashingPriority.Mode.NONE, HashingPriority.system().mode(), "JNA on Linux");
+    try (HashingPool pool = new HashingPool("prio", 1)) {
+      // Asked for by a request thread, which has lowered itself: the hash runs above it.
+      int[] seen =
+          CompletableFuture.supplyAsync(
+                  () -> {
+                    HashingPriority.system().lowerSessionThread();
+                    return pool.run(HashingPriorityTest::ownPolicyAndNice);
+                  })
+              .get(10, TimeUnit.SECONDS);
+      assertEquals(SCHED_OTHER, seen[0]);
+      assertEquals(0, seen[1]);
+    }
+    int[] request =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  HashingPriority.system().lowerSessionThread();
+                  return unchecked(HashingPriorityTest::ownPolicyAndNice);
+                })
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(SCHED_OTHER, request[0]);
+    assertEquals(HashingPriority.SESSION_NICE, request[1]);
+  }
+
+  @Test
+  void inAFloodHashesRunIdleWhereTheyCanAndAtNice15Otherwise() throws Exception {
     assumeTrue(Platform.isLinux());
     HashingPriority priority = HashingPriority.system();
-    assertNotEquals(HashingPriority.Mode.NONE, priority.mode(), "JNA reaches libc on Linux");
     try (HashingPool pool = new HashingPool("prio", 1)) {
-      int[] seen = pool.run(HashingPriorityTest::ownPolicyAndNice);
+      int[] seen = duringAFlood(pool, HashingPriorityTest::ownPolicyAndNice);
       int expectedPolicy = priority.mode() == HashingPriority.Mode.IDLE ? SCHED_IDLE : SCHED_OTHER;
       assertEquals(expectedPolicy, seen[0]);
-      assertEquals(10, seen[1]);
+      assertEquals(HashingPriority.BACKGROUND_NICE, seen[1]);
     }
   }
 
   @Test
-  void aHashStillRunningAfterTheDelayIsRaisedAndTheNextStartsIdleAgain() throws Exception {
+  void aFloodHashStillRunningAfterTheDelayIsRaisedAndTheNextStartsIdleAgain() throws Exception {
     assumeTrue(Platform.isLinux());
     HashingPriority priority = HashingPriority.system();
     assumeTrue(priority.mode() == HashingPriority.Mode.IDLE, "raising needs CAP_SYS_NICE");
     try (HashingPool pool = new HashingPool("prio", 1, priority, Duration.ofMillis(50))) {
-      CountDownLatch raised = new CountDownLatch(1);
-      CompletableFuture<int[]> slow =
-          CompletableFuture.supplyAsync(
-              () ->
-                  pool.run(
-                      () -> {
-                        int[] before = ownPolicyAndNice();
-                        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                        int[] now = before;
-                        while (now[0] == SCHED_IDLE && System.nanoTime() < until) {
-                          Thread.sleep(5);
-                          now = ownPolicyAndNice();
-                        }
-                        raised.countDown();
-                        return new int[] {before[0], now[0], now[1]};
-                      }));
-      int[] seen = slow.get(15, TimeUnit.SECONDS);
-      assertEquals(0, raised.getCount());
+      int[] seen =
+          duringAFlood(
+              pool,
+              () -> {
+                int[] before = ownPolicyAndNice();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                int[] now = before;
+                while (now[0] == SCHED_IDLE && System.nanoTime() < until) {
+                  Thread.sleep(5);
+                  now = ownPolicyAndNice();
+                }
+                return new int[] {before[0], now[0], now[1]};
+              });
       assertEquals(SCHED_IDLE, seen[0], "starts idle");
       assertEquals(SCHED_OTHER, seen[1], "raised by the waiting caller");
-      assertEquals(10, seen[2], "raised to nice 10, not above");
+      assertEquals(HashingPriority.BACKGROUND_NICE, seen[2], "raised to nice 15, not above");
 
-      int[] next = pool.run(HashingPriorityTest::ownPolicyAndNice);
-      assertEquals(SCHED_IDLE, next[0], "the next hash starts idle again");
+      int[] next = duringAFlood(pool, HashingPriorityTest::ownPolicyAndNice);
+      assertEquals(SCHED_IDLE, next[0], "the next flood hash starts idle again");
+    }
+  }
+
+  /**
+   * Runs {@code work} as the second of three callers of a one-thread pool: it is let in while the
+   * third still waits, which is what a flood looks like to the pool.
+   */
+  private static int[] duringAFlood(HashingPool pool, java.util.concurrent.Callable<int[]> work)
+      throws Exception {
+    CountDownLatch firstRuns = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    CompletableFuture<Void> first =
+        CompletableFuture.runAsync(
+            () ->
+                pool.run(
+                    () -> {
+                      firstRuns.countDown();
+                      releaseFirst.await(10, TimeUnit.SECONDS);
+                      return null;
+                    }));
+    firstRuns.await(10, TimeUnit.SECONDS);
+    CompletableFuture<int[]> second = CompletableFuture.supplyAsync(() -> pool.run(work));
+    awaitTrue(() -> pool.waiting() == 1);
+    CompletableFuture<Void> third = CompletableFuture.runAsync(() -> pool.run(() -> null));
+    awaitTrue(() -> pool.waiting() == 2);
+    releaseFirst.countDown();
+    int[] seen = second.get(15, TimeUnit.SECONDS);
+    first.get(10, TimeUnit.SECONDS);
+    third.get(10, TimeUnit.SECONDS);
+    return seen;
+  }
+
+  private static void awaitTrue(Supplier<Boolean> condition) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.get() && System.nanoTime() < until) {
+      Thread.sleep(2);
+    }
+  }
+
+  private static int[] unchecked(java.util.concurrent.Callable<int[]> read) {
+    try {
+      return read.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
