@@ -51,6 +51,8 @@ final class Bench implements Machine.Log {
           "flood-refresh-rate",
           "flood-verify-conns",
           "flood-refresh-conns",
+          "busy-signin-rate",
+          "burst-signins",
           "jdbc-threads",
           "bcrypt-cost",
           "pg-host",

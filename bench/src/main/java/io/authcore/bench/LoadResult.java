@@ -85,17 +85,7 @@ final class LoadResult {
       all.addAll(s.latencies);
       s.reasons.forEach((r, c) -> reasons.merge(s.op + ": " + r, c, Integer::sum));
     }
-    long[] sorted = all.sorted();
-    return new Figures(
-        count / seconds,
-        count,
-        errors,
-        warmupErrors,
-        LongList.percentile(sorted, 50) / 1e6,
-        LongList.percentile(sorted, 90) / 1e6,
-        LongList.percentile(sorted, 99) / 1e6,
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-        reasons);
+    return Figures.of(count / seconds, count, errors, warmupErrors, all, reasons);
   }
 
   /** Successful requests per second; latencies in ms over every completed request. */
@@ -108,5 +98,26 @@ final class LoadResult {
       double p90Ms,
       double p99Ms,
       double maxMs,
-      Map<String, Integer> errorReasons) {}
+      Map<String, Integer> errorReasons) {
+    /** With the percentiles of {@code latencies} (nanoseconds). */
+    static Figures of(
+        double rps,
+        long count,
+        long errors,
+        long warmupErrors,
+        LongList latencies,
+        Map<String, Integer> errorReasons) {
+      long[] sorted = latencies.sorted();
+      return new Figures(
+          rps,
+          count,
+          errors,
+          warmupErrors,
+          LongList.percentile(sorted, 50) / 1e6,
+          LongList.percentile(sorted, 90) / 1e6,
+          LongList.percentile(sorted, 99) / 1e6,
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+          errorReasons);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,55 @@ class VerdictsTest {
     assertEquals("0.50 of rs256-sign-openssl", Verdicts.ofOpenSsl("rs256-sign", 4900, c));
     assertEquals("", Verdicts.ofOpenSsl("bcrypt", 19, c));
     assertEquals("", Verdicts.ofOpenSsl(null, 19, c));
+  }
+
+  private static LoadResult.Figures figures(double p50, double p99, long count, long errors) {
+    return new LoadResult.Figures(10, count, errors, 0, p50, p50, p99, p99, Map.of());
+  }
+
+  private static List<Verdicts.Row> rowsOf(
+      Map<String, RunRecord.Ceiling> ceilings, String name, Map<String, RunRecord.Phase> phases) {
+    RunRecord.ScenarioRecord s =
+        new RunRecord.ScenarioRecord(name, name, 16, "ran", null, phases, 100, null, null);
+    RunRecord.Backend memory = new RunRecord.Backend("memory", null, "java", 100, 100, List.of(s));
+    return Verdicts.rows(ceilings, List.of(memory), Scenarios.DEFAULT_MIX).stream()
+        .filter(r -> r.scenario().equals(name))
+        .toList();
+  }
+
+  @Test
+  void aSignInOnABusyServerMayTakeFourBareHashes() {
+    Map<String, RunRecord.Ceiling> c = new LinkedHashMap<>();
+    c.put(
+        "bcrypt-1t",
+        new RunRecord.Ceiling("bcrypt-1t", "bcrypt", 6, "ops/s", 1, 160, 170, 44, -1, -1, null));
+    LoadResult.Figures verifyDb = figures(2, 20, 1000, 0);
+    RunRecord.Phase alone =
+        new RunRecord.Phase(verifyDb, Map.of("verify-db", verifyDb), 180, 10, -1);
+    for (double p99 : new double[] {600, 700}) {
+      LoadResult.Figures signin = figures(p99 - 100, p99, 20, 0);
+      RunRecord.Phase busy =
+          new RunRecord.Phase(
+              verifyDb, Map.of("verify-db", verifyDb, "signin", signin), 180, 10, -1);
+      List<Verdicts.Row> rows = rowsOf(c, "busy", Map.of("alone", alone, "busy", busy));
+      assertEquals("signin p99 on a busy server", rows.get(0).metric());
+      assertEquals(p99 / 160, rows.get(0).fraction(), 1e-9);
+      assertEquals(p99 < 640 ? "PASS" : "FAIL", rows.get(0).verdict());
+      assertEquals("verify-db p99 with sign-ins", rows.get(1).metric());
+    }
+  }
+
+  @Test
+  void everySignInOfABurstIsAnsweredWithinTheWaitAndTheSdksRetries() {
+    for (double p99 : new double[] {8000, 9000}) {
+      LoadResult.Figures f =
+          new LoadResult.Figures(10, 500, 444, 0, 5000, 5000, p99, p99, Map.of("HTTP 429", 444));
+      RunRecord.Phase main = new RunRecord.Phase(f, Map.of("signin", f), -1, -1, -1);
+      Verdicts.Row row = rowsOf(Map.of(), "burst", Map.of("main", main)).get(0);
+      assertEquals(p99 < 8550 ? "PASS" : "FAIL", row.verdict());
+      assertEquals(
+          "errors: {HTTP 429=444}; 56 of 500 answered, the rest refused after the SDK's retries",
+          row.note());
+    }
   }
 }
