@@ -8,6 +8,7 @@ import com.sun.jna.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,22 +30,20 @@ class HashingPriorityTest {
     try (HashingPool pool = new HashingPool("prio", 1)) {
       // Asked for by a request thread, which has lowered itself: the hash runs above it.
       int[] seen =
-          CompletableFuture.supplyAsync(
-                  () -> {
-                    HashingPriority.system().lowerSessionThread();
-                    return pool.run(HashingPriorityTest::ownPolicyAndNice);
-                  })
-              .get(10, TimeUnit.SECONDS);
+          onThreadOfItsOwn(
+              () -> {
+                HashingPriority.system().lowerSessionThread();
+                return pool.run(HashingPriorityTest::ownPolicyAndNice);
+              });
       assertEquals(SCHED_OTHER, seen[0]);
       assertEquals(0, seen[1]);
     }
     int[] request =
-        CompletableFuture.supplyAsync(
-                () -> {
-                  HashingPriority.system().lowerSessionThread();
-                  return unchecked(HashingPriorityTest::ownPolicyAndNice);
-                })
-            .get(10, TimeUnit.SECONDS);
+        onThreadOfItsOwn(
+            () -> {
+              HashingPriority.system().lowerSessionThread();
+              return ownPolicyAndNice();
+            });
     assertEquals(SCHED_OTHER, request[0]);
     assertEquals(HashingPriority.SESSION_NICE, request[1]);
   }
@@ -93,8 +92,7 @@ class HashingPriorityTest {
    * Runs {@code work} as the second of three callers of a one-thread pool: it is let in while the
    * third still waits, which is what a flood looks like to the pool.
    */
-  private static int[] duringAFlood(HashingPool pool, java.util.concurrent.Callable<int[]> work)
-      throws Exception {
+  private static int[] duringAFlood(HashingPool pool, Callable<int[]> work) throws Exception {
     CountDownLatch firstRuns = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
     CompletableFuture<Void> first =
@@ -125,11 +123,14 @@ class HashingPriorityTest {
     }
   }
 
-  private static int[] unchecked(java.util.concurrent.Callable<int[]> read) {
+  // A thread that lowers itself stays lowered: not one of a shared pool other tests run on.
+  private static int[] onThreadOfItsOwn(Callable<int[]> work) throws Exception {
+    java.util.concurrent.ExecutorService own =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
-      return read.call();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      return own.submit(work).get(10, TimeUnit.SECONDS);
+    } finally {
+      own.shutdownNow();
     }
   }
 
