@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -125,8 +127,7 @@ class HashingPriorityTest {
 
   // A thread that lowers itself stays lowered: not one of a shared pool other tests run on.
   private static int[] onThreadOfItsOwn(Callable<int[]> work) throws Exception {
-    java.util.concurrent.ExecutorService own =
-        java.util.concurrent.Executors.newSingleThreadExecutor();
+    ExecutorService own = Executors.newSingleThreadExecutor();
     try {
       return own.submit(work).get(10, TimeUnit.SECONDS);
     } finally {
