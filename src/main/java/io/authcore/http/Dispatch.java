@@ -37,6 +37,8 @@ final class Dispatch implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (!context.allowsPeer(exchange)) {
+      // Its body is never read: the connection goes, so a trickled one cannot hold it open.
+      exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
       Replies.send(exchange, 403, Replies.TEXT, "Forbidden");
       return;
     }
@@ -46,9 +48,6 @@ final class Dispatch implements HttpHandler {
     }
     boolean inline = context.canRunInline(exchange);
     boolean slow = context.isSlow(exchange);
-    if (slow && !enterSlowLane(exchange)) {
-      return;
-    }
     Executor pool = slow ? slowPool : exchange.getConnection().getWorker();
     if (inline && exchange.isRequestComplete()) { // no body: a probe, the hottest path of all
       runInline(exchange, pool);
@@ -61,6 +60,8 @@ final class Dispatch implements HttpHandler {
           Call.keepBody(ex, body);
           if (inline) {
             runInline(ex, pool);
+          } else if (slow) {
+            enterSlowLane(ex);
           } else {
             ex.dispatch(pool, next);
           }
@@ -68,20 +69,30 @@ final class Dispatch implements HttpHandler {
         Dispatch::unreadableBody);
   }
 
-  // Past the lane's limit the request is turned away at once, before its body is read: the SDKs
-  // retry a 429 (supertokens-node five times over about 4 s).
-  private boolean enterSlowLane(HttpServerExchange exchange) {
+  // Admitted once its body is here, so that a client trickling a body holds no place in the lane.
+  // Past the lane's limit the request is turned away at once: the SDKs retry a 429
+  // (supertokens-node five times, over 2.5 s).
+  private void enterSlowLane(HttpServerExchange exchange) {
     if (!slowLane.tryEnter()) {
       exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
       Replies.send(exchange, 429, Replies.TEXT, "Too many requests: password hashing is saturated");
-      return false;
+      return;
     }
     exchange.addExchangeCompleteListener(
         (ex, nextListener) -> {
           slowLane.leave();
           nextListener.proceed();
         });
-    return true;
+    exchange.dispatch(slowPool, this::runSlow);
+  }
+
+  // A client that left while its request waited for a thread gets no hash spent on it.
+  private void runSlow(HttpServerExchange exchange) throws Exception {
+    if (!exchange.getConnection().isOpen()) {
+      exchange.endExchange();
+      return;
+    }
+    next.handleRequest(exchange);
   }
 
   // An endpoint that finds it must block throws LeaveIoThread before any side effect; it then

@@ -102,6 +102,17 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void aRefusedAddressIsAnsweredAndDisconnectedWithoutWaitingForItsBody() throws Exception {
+    Map<String, String> config = Map.of("ip_deny_regex", "127[.]0[.]0[.]1|0:0:0:0:0:0:0:1");
+    try (TestServer server = TestServer.start(config);
+        Socket s = open(server.port(), 1).get(0)) {
+      send(s, "POST /recipe/signin HTTP/1.1\r\nHost: l\r\nContent-Length: 100\r\n\r\n{");
+      assertTrue(readAll(s, 2000).startsWith("HTTP/1.1 403"));
+      assertTrue(closedByServer(s, 2000), "the connection stays open for the rest of the body");
+    }
+  }
+
+  @Test
   void theAutomaticCapLeavesDescriptorsForEverythingElse() {
     assertEquals(18_000, Connections.byDescriptors(20_000));
     assertEquals(768, Connections.byDescriptors(1024));
