@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class OutageGuard implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutageGuard.class);
   static final Duration PROBE_PAUSE = Duration.ofMillis(250);
+  private static final Duration RETIRE_WAIT = Duration.ofSeconds(30);
   private static final int PROBE_TIMEOUT_SECONDS = 2;
 
   private final HikariConfig settings;
@@ -65,7 +66,9 @@ final class OutageGuard implements AutoCloseable {
     try {
       return pool.getConnection();
     } catch (SQLTransientConnectionException e) {
-      if (e.getCause() instanceof SQLException cause) { // it tried to connect and could not
+      // It tried to connect and could not reach the server; "too many connections" or a wrong
+      // password is no outage and must not stop the requests that do get a connection.
+      if (e.getCause() instanceof SQLException cause && lostConnection(cause)) {
         begin(cause);
       }
       throw e;
@@ -119,17 +122,9 @@ final class OutageGuard implements AutoCloseable {
 
   private void awaitRecovery() {
     while (!closed) {
-      if (tryConnecting() == null) {
-        try {
-          HikariDataSource stale = pool;
-          pool = new HikariDataSource(settings);
-          outage = null;
-          stale.close();
-          log.info("The database answers again");
-          return;
-        } catch (RuntimeException e) {
-          log.debug("The database answered, but a new pool could not start", e);
-        }
+      if (tryConnecting() == null && replacePool()) {
+        log.info("The database answers again");
+        return;
       }
       try {
         Thread.sleep(PROBE_PAUSE.toMillis());
@@ -137,6 +132,38 @@ final class OutageGuard implements AutoCloseable {
         return;
       }
     }
+  }
+
+  // The old pool has backed off to retrying every 5 s; a new one connects at once. The old one is
+  // closed once the requests still holding its connections are done with them (at most 30 s).
+  private boolean replacePool() {
+    HikariDataSource fresh;
+    try {
+      fresh = new HikariDataSource(settings);
+    } catch (RuntimeException e) {
+      log.debug("The database answered, but a new pool could not start", e);
+      return false;
+    }
+    HikariDataSource stale;
+    synchronized (this) {
+      if (closed) {
+        fresh.close();
+        return true;
+      }
+      stale = pool;
+      pool = fresh;
+      outage = null;
+    }
+    long until = System.nanoTime() + RETIRE_WAIT.toNanos();
+    while (stale.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() < until) {
+      try {
+        Thread.sleep(PROBE_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    stale.close();
+    return true;
   }
 
   /** Null when a new connection works; otherwise why it does not. */
