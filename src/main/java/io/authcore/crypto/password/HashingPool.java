@@ -1,6 +1,8 @@
 package io.authcore.crypto.password;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,15 +32,16 @@ import java.util.function.UnaryOperator;
  * <p>A hash runs at the priority of every other thread, above the request threads (see {@link
  * HashingPriority}), so a sign-in on a server busy with session calls gets a larger share of the
  * CPU than any one of them and finishes within a few times its own length, as on the original
- * (bench/run busy: 12.5 s for a sign-in at 2 a second beside saturating session calls when every
- * hash waited for idle CPU, 0.37 s now, where a hash alone takes 0.16 s). Only in a flood, when as
- * many callers are waiting as there are threads, do hashes run on background threads at the lowest
- * priority the system allows, so that session calls keep the CPU; a caller still waiting after
- * {@code raiseAfter} raises those so that its hash finishes even when session calls fill every
- * core.
+ * (bench/run busy, sign-in p50: 12.5 s when every hash waited for idle CPU, 0.35 s now, where a
+ * hash alone takes 0.16 s). Such hashes may take a quarter of the machine ({@link EagerBudget}). In
+ * a flood, when as many callers are waiting as there are threads, and past that budget, hashes run
+ * on background threads at the lowest priority the system allows, so that session calls keep the
+ * CPU; a caller still waiting after {@code raiseAfter} raises those so that its hash finishes even
+ * when session calls fill every core.
  */
 final class HashingPool implements AutoCloseable {
   static final Duration RAISE_AFTER = Duration.ofSeconds(1);
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final int threads;
   private final Semaphore admission;
@@ -48,21 +51,25 @@ final class HashingPool implements AutoCloseable {
   private final HashingPriority priority;
   private final Duration raiseAfter;
   private final HashingBacklog backlog;
+  private final EagerBudget budget;
   private final Map<Thread, Integer> tids = new ConcurrentHashMap<>();
   private final AtomicInteger hashing = new AtomicInteger();
   private final AtomicInteger mostAtOnce = new AtomicInteger();
 
   HashingPool(String name, int threads) {
-    this(name, threads, new HashingBacklog());
+    this(name, threads, new HashingBacklog(), EagerBudget.forThisMachine());
   }
 
-  /** Times each hash into {@code backlog}, which several pools may share. */
-  HashingPool(String name, int threads, HashingBacklog backlog) {
-    this(name, threads, HashingPriority.system(), RAISE_AFTER, backlog);
+  /**
+   * Times each hash into {@code backlog}, and charges those that run above session calls to {@code
+   * budget}; several pools may share both.
+   */
+  HashingPool(String name, int threads, HashingBacklog backlog, EagerBudget budget) {
+    this(name, threads, HashingPriority.system(), RAISE_AFTER, backlog, budget);
   }
 
   HashingPool(String name, int threads, HashingPriority priority, Duration raiseAfter) {
-    this(name, threads, priority, raiseAfter, new HashingBacklog());
+    this(name, threads, priority, raiseAfter, new HashingBacklog(), EagerBudget.forThisMachine());
   }
 
   private HashingPool(
@@ -70,7 +77,8 @@ final class HashingPool implements AutoCloseable {
       int threads,
       HashingPriority priority,
       Duration raiseAfter,
-      HashingBacklog backlog) {
+      HashingBacklog backlog,
+      EagerBudget budget) {
     if (threads < 1) {
       throw new IllegalArgumentException("a hashing pool needs at least one thread");
     }
@@ -78,6 +86,7 @@ final class HashingPool implements AutoCloseable {
     this.priority = priority;
     this.raiseAfter = raiseAfter;
     this.backlog = backlog;
+    this.budget = budget;
     this.admission = new Semaphore(threads, true);
     this.eagerSlots = new Semaphore(threads);
     // Started now and kept: a thread inherits its creator's nice value, and one made later by a
@@ -120,8 +129,10 @@ final class HashingPool implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting to hash a password", e);
     }
-    // A flood (as many callers waiting as there are threads) hashes in the background.
-    boolean atOnce = admission.getQueueLength() < threads && eagerSlots.tryAcquire();
+    // A flood (as many callers waiting as there are threads), or one that has used up its share of
+    // the machine, hashes in the background.
+    boolean atOnce =
+        admission.getQueueLength() < threads && budget.available() && eagerSlots.tryAcquire();
     Future<T> future;
     try {
       future =
@@ -135,8 +146,12 @@ final class HashingPool implements AutoCloseable {
                         priority.lower(tid);
                       }
                       long start = System.nanoTime();
+                      long cpuStart = CPU.getCurrentThreadCpuTime();
                       T result = work.call();
                       backlog.record(System.nanoTime() - start, threads);
+                      if (atOnce) { // the CPU it took from the others, not the time it waited
+                        budget.spend(CPU.getCurrentThreadCpuTime() - cpuStart);
+                      }
                       return result;
                     } finally {
                       hashing.decrementAndGet();

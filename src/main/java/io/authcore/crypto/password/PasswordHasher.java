@@ -49,7 +49,9 @@ public final class PasswordHasher implements AutoCloseable {
   private final HashingPool bcryptPool;
   private final HashingPool argon2Pool;
   private final HashingPool firebasePool;
+  // Shared by the three pools: the wait and the CPU share are the server's, whatever the hash.
   private final HashingBacklog backlog = new HashingBacklog();
+  private final EagerBudget budget = EagerBudget.forThisMachine();
   private final Duration maxWait;
   private final String unmatchable;
 
@@ -64,9 +66,10 @@ public final class PasswordHasher implements AutoCloseable {
         new Argon2Hashes(
             config.argon2Iterations(), config.argon2MemoryKb(), config.argon2Parallelism());
     this.defaultSignerKey = config.firebaseSignerKey();
-    this.bcryptPool = new HashingPool("bcrypt", config.bcryptThreads(), backlog);
-    this.argon2Pool = new HashingPool("argon2", config.argon2Threads(), backlog);
-    this.firebasePool = new HashingPool("firebase-scrypt", config.firebaseThreads(), backlog);
+    this.bcryptPool = new HashingPool("bcrypt", config.bcryptThreads(), backlog, budget);
+    this.argon2Pool = new HashingPool("argon2", config.argon2Threads(), backlog, budget);
+    this.firebasePool =
+        new HashingPool("firebase-scrypt", config.firebaseThreads(), backlog, budget);
     this.maxWait = config.maxWait();
     this.unmatchable =
         algorithm == HashingAlgorithm.ARGON2 ? argon2.unmatchable() : bcrypt.unmatchable();

@@ -51,6 +51,20 @@ class HashingPriorityTest {
   }
 
   @Test
+  void pastItsShareOfTheMachineALoneHashRunsInTheBackground() throws Exception {
+    assumeTrue(Platform.isLinux());
+    HashingPriority priority = HashingPriority.system();
+    EagerBudget spent = EagerBudget.forThisMachine();
+    spent.spend(3600_000_000_000L);
+    try (HashingPool pool = new HashingPool("prio", 1, new HashingBacklog(), spent)) {
+      int[] seen = pool.run(HashingPriorityTest::ownPolicyAndNice);
+      int expectedPolicy = priority.mode() == HashingPriority.Mode.IDLE ? SCHED_IDLE : SCHED_OTHER;
+      assertEquals(expectedPolicy, seen[0]);
+      assertEquals(HashingPriority.BACKGROUND_NICE, seen[1]);
+    }
+  }
+
+  @Test
   void inAFloodHashesRunIdleWhereTheyCanAndAtNice15Otherwise() throws Exception {
     assumeTrue(Platform.isLinux());
     HashingPriority priority = HashingPriority.system();
@@ -120,7 +134,10 @@ class HashingPriorityTest {
 
   private static void awaitTrue(Supplier<Boolean> condition) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.get() && System.nanoTime() < until) {
+    while (!condition.get()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("the flood never formed");
+      }
       Thread.sleep(2);
     }
   }
