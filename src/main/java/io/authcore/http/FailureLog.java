@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class FailureLog {
   static final long QUIET_MS = 10_000;
   private static final long NEVER = -1;
+  // ErrorMapper's logger, under which operators have always found a request's failures.
   private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
   private final Clock clock;
@@ -34,7 +35,8 @@ final class FailureLog {
     Kind kind = kinds.computeIfAbsent(kindOf(failure), k -> new Kind());
     long now = clock.millis();
     long last = kind.loggedAt.get();
-    if ((last != NEVER && now - last < QUIET_MS) || !kind.loggedAt.compareAndSet(last, now)) {
+    boolean quiet = last != NEVER && now >= last && now - last < QUIET_MS; // a clock set back logs
+    if (quiet || !kind.loggedAt.compareAndSet(last, now)) {
       kind.leftOut.incrementAndGet();
       return;
     }

@@ -20,8 +20,10 @@ import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.TenantId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class EmailPasswordService {
   private static final Logger log = LoggerFactory.getLogger(EmailPasswordService.class);
 
   static final String RECIPE = "emailpassword";
+  static final long UNVERIFIABLE_WARNING_EVERY_MS = 600_000;
   static final String EMAIL_KEY = "emailpassword_user_to_tenant_email_key";
 
   /** A fresh random id colliding with an existing one is (almost) impossible; retry a little. */
@@ -44,6 +47,8 @@ public final class EmailPasswordService {
   private final AppPasswords passwords;
   private final UsersService users;
   private final Clock clock;
+  // Only users whose stored hash this core will not verify: a handful, written from outside.
+  private final Map<String, Long> unverifiableWarnedAt = new ConcurrentHashMap<>();
 
   public EmailPasswordService(
       Storage storage,
@@ -160,11 +165,17 @@ public final class EmailPasswordService {
     try {
       return passwords.verify(appId, password, stored.passwordHash());
     } catch (UnverifiableHashException e) {
-      log.warn(
-          "Sign-in of user {} in app {} refused without checking the password: {}",
-          stored.userId(),
-          appId,
-          e.getMessage());
+      // Once per user every ten minutes: someone trying such an account must not flood the log.
+      long now = clock.millis();
+      Long last = unverifiableWarnedAt.get(appId + "/" + stored.userId());
+      if (last == null || now - last >= UNVERIFIABLE_WARNING_EVERY_MS || now < last) {
+        unverifiableWarnedAt.put(appId + "/" + stored.userId(), now);
+        log.warn(
+            "Sign-in of user {} in app {} refused without checking the password: {}",
+            stored.userId(),
+            appId,
+            e.getMessage());
+      }
       // Nothing was computed; the dummy keeps the answer as slow as a wrong password's.
       return hasher.verifyAgainstDummy(password);
     }

@@ -211,5 +211,10 @@ class PasswordHashImportApiTest {
                 + " in app public refused without checking the password: the stored hash is too"
                 + " costly to verify: BCrypt cost cannot be more than 14"),
         warnings);
+    assertEquals(
+        List.of(),
+        SignInWarnings.during(
+            () -> assertEquals("WRONG_CREDENTIALS_ERROR", signIn(http, email, "testPass123"))),
+        "warned once per user every ten minutes, not at each attempt");
   }
 }
