@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.authcore.support.Http.Reply;
 import io.authcore.support.ServerOnEachBackend;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +13,6 @@ import org.junit.jupiter.api.Test;
  * gets 429 (which the SDKs retry) instead of an unbounded queue; nothing else changes.
  */
 class SignInFloodTest extends ServerOnEachBackend {
-  static final String[] CDI = {"cdi-version", "5.4"};
-
   @Override
   protected Map<String, String> overrides() {
     // So short that only as many sign-ins as can hash at once are let in.
@@ -29,39 +21,24 @@ class SignInFloodTest extends ServerOnEachBackend {
 
   @Test
   void signInsBeyondTheLimitAreTurnedAwayWithA429() throws Exception {
-    String email = "flood-" + backend + "@example.com";
-    String signUp = "{\"email\":\"" + email + "\",\"password\":\"right-password-1\"}";
-    assertEquals(200, http.post("/recipe/signup", signUp, CDI).status());
-
-    String wrong = "{\"email\":\"" + email + "\",\"password\":\"wrong-password-1\"}";
-    ExecutorService clients = Executors.newFixedThreadPool(40);
-    try {
-      List<CompletableFuture<Reply>> replies = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        replies.add(
-            CompletableFuture.supplyAsync(() -> http.post("/recipe/signin", wrong, CDI), clients));
+    String email = ParallelSignIns.signedUp(http, "flood-" + backend + "@example.com");
+    int refused = 0;
+    int answered = 0;
+    for (Reply reply : ParallelSignIns.wrongPasswords(http, email, 40)) {
+      if (reply.status() == 429) {
+        refused++;
+        assertEquals("Too many requests: password hashing is saturated\n", reply.body());
+        assertEquals("1", reply.headers().get("retry-after"));
+      } else {
+        answered++;
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("{\"status\":\"WRONG_CREDENTIALS_ERROR\"}\n", reply.body());
       }
-      int refused = 0;
-      int answered = 0;
-      for (CompletableFuture<Reply> future : replies) {
-        Reply reply = future.get(60, TimeUnit.SECONDS);
-        if (reply.status() == 429) {
-          refused++;
-          assertEquals("Too many requests: password hashing is saturated\n", reply.body());
-          assertEquals("1", reply.headers().get("retry-after"));
-        } else {
-          answered++;
-          assertEquals(200, reply.status(), reply.body());
-          assertEquals("{\"status\":\"WRONG_CREDENTIALS_ERROR\"}\n", reply.body());
-        }
-      }
-      assertTrue(refused > 0, "none of 40 parallel sign-ins was turned away");
-      assertTrue(answered > 0, "every sign-in was turned away");
-    } finally {
-      clients.shutdownNow();
     }
-    String right = "{\"email\":\"" + email + "\",\"password\":\"right-password-1\"}";
-    Reply signIn = http.post("/recipe/signin", right, CDI);
+    assertTrue(refused > 0, "none of 40 parallel sign-ins was turned away");
+    assertTrue(answered > 0, "every sign-in was turned away");
+
+    Reply signIn = ParallelSignIns.rightPassword(http, email);
     assertEquals(200, signIn.status());
     assertTrue(signIn.body().startsWith("{\"status\":\"OK\""), signIn.body());
   }
