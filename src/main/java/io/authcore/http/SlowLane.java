@@ -33,8 +33,4 @@ final class SlowLane {
   void leave() {
     inside.decrementAndGet();
   }
-
-  int inside() {
-    return inside.get();
-  }
 }

@@ -45,7 +45,6 @@ final class HashingPool implements AutoCloseable {
 
   private final int threads;
   private final Semaphore admission;
-  private final Semaphore eagerSlots;
   private final ThreadPoolExecutor eager;
   private final ThreadPoolExecutor background;
   private final HashingPriority priority;
@@ -88,7 +87,6 @@ final class HashingPool implements AutoCloseable {
     this.backlog = backlog;
     this.budget = budget;
     this.admission = new Semaphore(threads, true);
-    this.eagerSlots = new Semaphore(threads);
     // Started now and kept: a thread inherits its creator's nice value, and one made later by a
     // request thread (nice 5) could never get back to 0 without CAP_SYS_NICE.
     this.eager = threads(threads, "authcore-hash-" + name + "-", Thread.NORM_PRIORITY, r -> r);
@@ -131,8 +129,8 @@ final class HashingPool implements AutoCloseable {
     }
     // A flood (as many callers waiting as there are threads), or one that has used up its share of
     // the machine, hashes in the background.
-    boolean atOnce =
-        admission.getQueueLength() < threads && budget.available() && eagerSlots.tryAcquire();
+    // (Admission bounds the hashes in flight, so an eager thread is always free for it.)
+    boolean atOnce = admission.getQueueLength() < threads && budget.available();
     Future<T> future;
     try {
       future =
@@ -155,16 +153,10 @@ final class HashingPool implements AutoCloseable {
                       return result;
                     } finally {
                       hashing.decrementAndGet();
-                      if (atOnce) {
-                        eagerSlots.release();
-                      }
                       admission.release();
                     }
                   });
     } catch (RejectedExecutionException e) {
-      if (atOnce) {
-        eagerSlots.release();
-      }
       admission.release();
       throw new IllegalStateException("password hashing has been shut down", e);
     }
