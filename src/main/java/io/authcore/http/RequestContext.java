@@ -48,6 +48,7 @@ final class RequestContext implements HttpHandler {
   record Resolved(String path, String appId, String tenantId) {}
 
   private static final AttachmentKey<Resolved> RESOLVED = AttachmentKey.create(Resolved.class);
+  private static final AttachmentKey<TenantId> TENANT = AttachmentKey.create(TenantId.class);
   private static final Resolved UNKNOWN = new Resolved(null, null, null);
 
   /**
@@ -84,11 +85,18 @@ final class RequestContext implements HttpHandler {
    */
   boolean allowsPeer(HttpServerExchange exchange) {
     Resolved resolved = resolve(exchange);
-    TenantId tenant =
-        resolved == UNKNOWN
-            ? TenantId.BASE
-            : new TenantId(connectionUriDomain(exchange), resolved.appId(), resolved.tenantId());
+    TenantId tenant = resolved == UNKNOWN ? TenantId.BASE : tenant(exchange, resolved);
     return ipFilter.allows(configs.config(tenant), exchange.getSourceAddress().getAddress());
+  }
+
+  // The tenant a resolved request names, worked out (with its Host lookup) once per request.
+  private TenantId tenant(HttpServerExchange exchange, Resolved resolved) {
+    TenantId tenant = exchange.getAttachment(TENANT);
+    if (tenant == null) {
+      tenant = new TenantId(connectionUriDomain(exchange), resolved.appId(), resolved.tenantId());
+      exchange.putAttachment(TENANT, tenant);
+    }
+    return tenant;
   }
 
   /** True when the request goes to an endpoint registered as {@link Route#slow()}. */
@@ -116,8 +124,7 @@ final class RequestContext implements HttpHandler {
           .parse(exchange.getRequestHeaders().getFirst("cdi-version"), false);
       throw HttpError.notFound();
     }
-    TenantId tenant =
-        new TenantId(connectionUriDomain(exchange), resolved.appId(), resolved.tenantId());
+    TenantId tenant = tenant(exchange, resolved);
     // api_keys and the CDI bounds are app settings: the app's public tenant holds them, which
     // also covers a tenant segment that names no tenant.
     CoreConfig appConfig = configs.config(tenant.appLevel());
