@@ -33,7 +33,7 @@ final class Connections {
   private Connections() {}
 
   static Undertow.Builder limit(Undertow.Builder builder, CoreConfig config) {
-    int idleMs = (int) Math.min(Integer.MAX_VALUE, config.longValue("webserver_idle_timeout_ms"));
+    int idleMs = millis(config, "webserver_idle_timeout_ms");
     int readMs = readTimeoutMs(config);
     int cap = cap(config);
     log.info("Accepting at most {} connections at once", cap);
@@ -47,7 +47,12 @@ final class Connections {
   }
 
   static int readTimeoutMs(CoreConfig config) {
-    return (int) Math.min(Integer.MAX_VALUE, config.longValue("webserver_request_read_timeout_ms"));
+    return millis(config, "webserver_request_read_timeout_ms");
+  }
+
+  // Undertow and XNIO take their timeouts as ints.
+  private static int millis(CoreConfig config, String key) {
+    return (int) Math.min(Integer.MAX_VALUE, config.longValue(key));
   }
 
   /** {@code webserver_max_connections}, or when it is 0 what the descriptors and heap allow. */

@@ -167,9 +167,10 @@ public final class EmailPasswordService {
     } catch (UnverifiableHashException e) {
       // Once per user every ten minutes: someone trying such an account must not flood the log.
       long now = clock.millis();
-      Long last = unverifiableWarnedAt.get(appId + "/" + stored.userId());
+      String user = appId + "/" + stored.userId();
+      Long last = unverifiableWarnedAt.get(user);
       if (last == null || now - last >= UNVERIFIABLE_WARNING_EVERY_MS || now < last) {
-        unverifiableWarnedAt.put(appId + "/" + stored.userId(), now);
+        unverifiableWarnedAt.put(user, now);
         log.warn(
             "Sign-in of user {} in app {} refused without checking the password: {}",
             stored.userId(),
