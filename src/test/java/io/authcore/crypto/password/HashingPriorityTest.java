@@ -53,26 +53,18 @@ class HashingPriorityTest {
   @Test
   void pastItsShareOfTheMachineALoneHashRunsInTheBackground() throws Exception {
     assumeTrue(Platform.isLinux());
-    HashingPriority priority = HashingPriority.system();
     EagerBudget spent = EagerBudget.forThisMachine();
     spent.spend(3600_000_000_000L);
     try (HashingPool pool = new HashingPool("prio", 1, new HashingBacklog(), spent)) {
-      int[] seen = pool.run(HashingPriorityTest::ownPolicyAndNice);
-      int expectedPolicy = priority.mode() == HashingPriority.Mode.IDLE ? SCHED_IDLE : SCHED_OTHER;
-      assertEquals(expectedPolicy, seen[0]);
-      assertEquals(HashingPriority.BACKGROUND_NICE, seen[1]);
+      assertInTheBackground(pool.run(HashingPriorityTest::ownPolicyAndNice));
     }
   }
 
   @Test
   void inAFloodHashesRunIdleWhereTheyCanAndAtNice15Otherwise() throws Exception {
     assumeTrue(Platform.isLinux());
-    HashingPriority priority = HashingPriority.system();
     try (HashingPool pool = new HashingPool("prio", 1)) {
-      int[] seen = duringAFlood(pool, HashingPriorityTest::ownPolicyAndNice);
-      int expectedPolicy = priority.mode() == HashingPriority.Mode.IDLE ? SCHED_IDLE : SCHED_OTHER;
-      assertEquals(expectedPolicy, seen[0]);
-      assertEquals(HashingPriority.BACKGROUND_NICE, seen[1]);
+      assertInTheBackground(duringAFlood(pool, HashingPriorityTest::ownPolicyAndNice));
     }
   }
 
@@ -102,6 +94,13 @@ class HashingPriorityTest {
       int[] next = duringAFlood(pool, HashingPriorityTest::ownPolicyAndNice);
       assertEquals(SCHED_IDLE, next[0], "the next flood hash starts idle again");
     }
+  }
+
+  /** Idle where this process may raise a thread out of it again, at nice 15 otherwise. */
+  private static void assertInTheBackground(int[] policyAndNice) {
+    boolean idle = HashingPriority.system().mode() == HashingPriority.Mode.IDLE;
+    assertEquals(idle ? SCHED_IDLE : SCHED_OTHER, policyAndNice[0]);
+    assertEquals(HashingPriority.BACKGROUND_NICE, policyAndNice[1]);
   }
 
   /**
