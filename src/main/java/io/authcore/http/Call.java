@@ -3,6 +3,7 @@ package io.authcore.http;
 import io.authcore.tenancy.TenantId;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.util.List;
 import java.util.Optional;
 
 /** One request as an endpoint sees it: its tenant, CDI version, body, query and headers. */
@@ -12,12 +13,14 @@ public final class Call {
   private final HttpServerExchange exchange;
   private final TenantId tenant;
   private final CdiVersion cdi;
+  private final List<CdiVersion> offered;
   private JsonBody body;
 
-  Call(HttpServerExchange exchange, TenantId tenant, CdiVersion cdi) {
+  Call(HttpServerExchange exchange, TenantId tenant, CdiVersion cdi, List<CdiVersion> offered) {
     this.exchange = exchange;
     this.tenant = tenant;
     this.cdi = cdi;
+    this.offered = offered;
   }
 
   public TenantId tenant() {
@@ -26,6 +29,14 @@ public final class Call {
 
   public CdiVersion cdi() {
     return cdi;
+  }
+
+  /**
+   * The versions the app offers in the handshake: every one up to its {@code
+   * supertokens_max_cdi_version} (the minimum only refuses requests, as in the original).
+   */
+  public List<CdiVersion> offeredVersions() {
+    return offered;
   }
 
   public String method() {

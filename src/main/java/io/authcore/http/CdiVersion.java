@@ -6,11 +6,36 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The Core Driver Interface versions Authcore implements. Adding one is adding a constant here;
- * endpoints whose shape changes branch with {@link #atLeast}.
+ * The Core Driver Interface versions Authcore implements, oldest first, as the original lists them.
+ * Adding one is adding a constant here; endpoints whose request rules or answers change branch on
+ * it with {@link #atLeast} / {@link #below} in their API class, never in a service.
  */
 public enum CdiVersion {
-  V5_4("5.4");
+  V2_7("2.7"),
+  V2_8("2.8"),
+  V2_9("2.9"),
+  V2_10("2.10"),
+  V2_11("2.11"),
+  V2_12("2.12"),
+  V2_13("2.13"),
+  V2_14("2.14"),
+  V2_15("2.15"),
+  V2_16("2.16"),
+  V2_17("2.17"),
+  V2_18("2.18"),
+  V2_19("2.19"),
+  V2_20("2.20"),
+  V2_21("2.21"),
+  V3_0("3.0"),
+  V3_1("3.1"),
+  V4_0("4.0"),
+  V5_0("5.0"),
+  V5_1("5.1"),
+  V5_2("5.2"),
+  V5_3("5.3"),
+  V5_4("5.4"),
+  V5_5("5.5"),
+  V5_6("5.6");
 
   private static final Pattern SYNTAX = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
@@ -26,6 +51,10 @@ public enum CdiVersion {
 
   public boolean atLeast(CdiVersion other) {
     return compareTo(other) >= 0;
+  }
+
+  public boolean below(CdiVersion other) {
+    return compareTo(other) < 0;
   }
 
   public static CdiVersion latest() {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes bodies the way the original does: a fixed content type and a trailing newline. */
 final class Replies {
-  static final String JSON = "application/json; charset=UTF-8";
-  static final String TEXT = "text/html; charset=UTF-8";
+  static final String JSON = "application/json;charset=UTF-8";
+  static final String TEXT = "text/html;charset=UTF-8";
 
   private Replies() {}
 

@@ -10,6 +10,7 @@ import io.undertow.util.AttachmentKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -140,15 +141,19 @@ final class RequestContext implements HttpHandler {
     if (flags.apiKeyChecked) {
       checkApiKey(exchange, appConfig.apiKeys());
     }
+    CdiRange range = CdiRange.from(appConfig);
     CdiVersion cdi =
-        CdiRange.from(appConfig)
-            .parse(exchange.getRequestHeaders().getFirst("cdi-version"), flags.cdiVersionNeeded);
+        range.parse(exchange.getRequestHeaders().getFirst("cdi-version"), flags.cdiVersionNeeded);
+    // Tenants came with CDI 3.0: an older client naming one reaches no endpoint.
+    if (cdi.below(CdiVersion.V3_0) && !tenant.isPublicTenant()) {
+      throw HttpError.notFound();
+    }
     if (route == null) {
       throw HttpError.methodNotSupported();
     }
-    checkScope(route.scope, tenant);
+    checkScope(route, tenant, cdi);
 
-    Object result = route.endpoint.handle(new Call(exchange, tenant, cdi));
+    Object result = route.endpoint.handle(new Call(exchange, tenant, cdi, range.offered()));
     write(exchange, result);
   }
 
@@ -228,7 +233,8 @@ final class RequestContext implements HttpHandler {
     }
   }
 
-  private void checkScope(Scope scope, TenantId tenant) {
+  private void checkScope(Route route, TenantId tenant, CdiVersion cdi) {
+    Scope scope = route.scope;
     if (scope == Scope.NONE) {
       return;
     }
@@ -245,7 +251,7 @@ final class RequestContext implements HttpHandler {
     }
     switch (scope) {
       case APP_PUBLIC_TENANT -> {
-        if (!tenant.isPublicTenant()) {
+        if (cdi.atLeast(route.publicTenantSince) && !tenant.isPublicTenant()) {
           throw HttpError.forbidden("Only public tenantId can call this app specific API");
         }
       }
@@ -277,7 +283,8 @@ final class RequestContext implements HttpHandler {
   }
 
   /** The cdi-version header against the versions this core implements and the configured bounds. */
-  record CdiRange(String max, String min, Map<String, CdiVersion> accepted) {
+  record CdiRange(
+      String max, String min, Map<String, CdiVersion> accepted, List<CdiVersion> offered) {
     private static final Map<List<String>, CdiRange> RANGES = new ConcurrentHashMap<>();
 
     static CdiRange from(CoreConfig config) {
@@ -290,12 +297,16 @@ final class RequestContext implements HttpHandler {
     /** The versions inside the bounds, so the usual header is one map lookup. */
     private static CdiRange of(String max, String min) {
       Map<String, CdiVersion> accepted = new HashMap<>();
+      List<CdiVersion> offered = new ArrayList<>();
       for (CdiVersion v : CdiVersion.values()) {
-        if (compare(v.wire(), max) <= 0 && (min == null || compare(v.wire(), min) >= 0)) {
-          accepted.put(v.wire(), v);
+        if (compare(v.wire(), max) <= 0) {
+          offered.add(v);
+          if (min == null || compare(v.wire(), min) >= 0) {
+            accepted.put(v.wire(), v);
+          }
         }
       }
-      return new CdiRange(max, min, Map.copyOf(accepted));
+      return new CdiRange(max, min, Map.copyOf(accepted), List.copyOf(offered));
     }
 
     CdiVersion parse(String header, boolean exactNeeded) {

@@ -10,6 +10,7 @@ public final class Route {
   Scope scope = Scope.TENANT;
   boolean apiKeyChecked = true;
   boolean cdiVersionNeeded = true;
+  CdiVersion publicTenantSince = CdiVersion.V5_0;
   String rid = "";
   boolean slow;
   BooleanSupplier inlineWhen;
@@ -22,6 +23,15 @@ public final class Route {
 
   public Route scope(Scope newScope) {
     this.scope = newScope;
+    return this;
+  }
+
+  /**
+   * For {@link Scope#APP_PUBLIC_TENANT}: the first CDI version that refuses another tenant with
+   * 403; older clients may name any existing tenant of the app, as they always could.
+   */
+  public Route publicTenantSince(CdiVersion version) {
+    this.publicTenantSince = version;
     return this;
   }
 

@@ -6,7 +6,10 @@ public enum Scope {
   TENANT,
   /** Only the app must exist; a tenant in the path is ignored. */
   APP,
-  /** The app must exist and the tenant must be the public one (403 otherwise). */
+  /**
+   * The app must exist and, from CDI 5.0 (or the route's {@link Route#publicTenantSince}), the
+   * tenant must be the public one (403 otherwise).
+   */
   APP_PUBLIC_TENANT,
   /**
    * The pipeline checks nothing: the endpoint checks existence itself, where the original does

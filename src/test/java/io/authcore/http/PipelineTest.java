@@ -186,7 +186,7 @@ class PipelineTest {
     Reply reply = http.get(path);
     assertEquals(404, reply.status());
     assertEquals("Not found\n", reply.body());
-    assertEquals("text/html; charset=UTF-8", reply.contentType());
+    assertEquals("text/html;charset=UTF-8", reply.contentType());
   }
 
   @Test
@@ -220,6 +220,26 @@ class PipelineTest {
     assertEquals(403, refused.status());
     assertEquals("Only public tenantId can call this app specific API\n", refused.body());
     assertEquals(200, http.get("/public/probe/public").status());
+    assertEquals(
+        403, http.get("/t1/probe/public", "cdi-version", "5.0").status(), "refused from 5.0");
+    assertEquals(
+        "t1",
+        http.get("/t1/probe/public", "cdi-version", "4.0").json().get("tenant").asText(),
+        "older clients may still name a tenant");
+  }
+
+  @Test
+  void tenantsDoNotExistBelowCdi3() {
+    Reply old = http.get("/t1/probe/tenant", "cdi-version", "2.21");
+    assertEquals(404, old.status());
+    assertEquals("Not found\n", old.body());
+    assertEquals(404, http.get("/appid-app1/t2/probe/app", "cdi-version", "2.7").status());
+    assertEquals(200, http.get("/public/probe/tenant", "cdi-version", "2.21").status());
+    assertEquals(
+        "app1",
+        http.get("/appid-app1/probe/tenant", "cdi-version", "2.7").json().get("app").asText(),
+        "an app prefix alone names its public tenant");
+    assertEquals(200, http.get("/t1/probe/tenant", "cdi-version", "3.0").status());
   }
 
   @Test
@@ -237,7 +257,7 @@ class PipelineTest {
   void jsonResponsesHaveTheOriginalContentTypeAndNewline() {
     Reply reply = http.post("/probe/body", "{\"email\":\"a@b.c\",\"unknown\":[1,2]}");
     assertEquals(200, reply.status());
-    assertEquals("application/json; charset=UTF-8", reply.contentType());
+    assertEquals("application/json;charset=UTF-8", reply.contentType());
     assertEquals("{\"status\":\"OK\",\"email\":\"a@b.c\"}\n", reply.body());
   }
 
@@ -290,7 +310,7 @@ class PipelineTest {
     Reply reply = http.get("/probe/crash");
     assertEquals(500, reply.status());
     assertEquals("Internal Error\n", reply.body());
-    assertEquals("text/html; charset=UTF-8", reply.contentType());
+    assertEquals("text/html;charset=UTF-8", reply.contentType());
   }
 
   @Test
@@ -310,8 +330,11 @@ class PipelineTest {
 
   @Test
   void cdiVersionHeader() {
-    assertEquals("5.4", http.get("/probe/tenant").json().get("cdi").asText(), "missing = latest");
-    assertEquals("5.4", http.get("/probe/tenant", "cdi-version", "5.4").json().get("cdi").asText());
+    assertEquals("5.6", http.get("/probe/tenant").json().get("cdi").asText(), "missing = latest");
+    for (String version : List.of("2.7", "2.10", "2.21", "3.0", "3.1", "4.0", "5.4", "5.6")) {
+      assertEquals(
+          version, http.get("/probe/tenant", "cdi-version", version).json().get("cdi").asText());
+    }
     assertBadRequest(
         http.get("/probe/tenant", "cdi-version", "abc"), "cdi-version header is invalid");
     assertBadRequest(

@@ -31,7 +31,7 @@ class CoreApiTest {
       Reply reply = server.http().send(method, "/hello", null);
       assertEquals(200, reply.status(), method);
       assertEquals("Hello\n", reply.body());
-      assertEquals("text/html; charset=UTF-8", reply.contentType());
+      assertEquals("text/html;charset=UTF-8", reply.contentType());
     }
     assertEquals(200, server.http().get("/public/hello/").status());
     assertEquals(405, server.http().send("HEAD", "/hello", null).status());
@@ -66,9 +66,35 @@ class CoreApiTest {
   void apiVersionListsTheImplementedVersions() {
     Reply reply = server.http().get("/apiversion", "api-key", KEY);
     assertEquals(200, reply.status());
-    assertEquals("application/json; charset=UTF-8", reply.contentType());
+    assertEquals("application/json;charset=UTF-8", reply.contentType());
     assertTrue(reply.body().endsWith("}\n"));
-    assertEquals("{\"versions\":[\"5.4\"]}\n", reply.body());
+    // The original's order (a hash set's), with 5.5 and 5.6 where its newest release lists them.
+    assertEquals(
+        "{\"versions\":[\"2.14\",\"2.13\",\"2.12\",\"2.11\",\"2.10\",\"2.21\",\"2.20\","
+            + "\"2.19\",\"2.18\",\"2.17\",\"3.0\",\"2.16\",\"3.1\",\"4.0\",\"2.15\",\"5.0\","
+            + "\"5.1\",\"5.2\",\"5.3\",\"2.7\",\"5.4\",\"2.8\",\"5.5\",\"2.9\",\"5.6\"]}\n",
+        reply.body());
+  }
+
+  @Test
+  void apiVersionStopsAtTheConfiguredMaximum() {
+    try (TestServer capped =
+        TestServer.start(
+            Map.of("supertokens_max_cdi_version", "5.4", "supertokens_min_cdi_version", "3.0"))) {
+      // What the original 11.4.7 (whose newest is 5.4) answers, byte for byte; the minimum
+      // refuses requests but does not shorten the list.
+      assertEquals(
+          "{\"versions\":[\"2.14\",\"2.13\",\"2.12\",\"2.11\",\"2.10\",\"2.21\",\"2.20\","
+              + "\"2.19\",\"2.18\",\"2.17\",\"3.0\",\"2.16\",\"3.1\",\"4.0\",\"2.15\",\"5.0\","
+              + "\"5.1\",\"5.2\",\"5.3\",\"2.7\",\"5.4\",\"2.8\",\"2.9\"]}\n",
+          capped.http().get("/apiversion").body());
+      Reply tooOld = capped.http().get("/recipe/roles", "cdi-version", "2.21");
+      assertEquals(400, tooOld.status());
+      assertEquals(
+          "cdi-version 2.21 is lower than the minimum allowed version 3.0\n", tooOld.body());
+      Reply tooNew = capped.http().get("/recipe/roles", "cdi-version", "5.5");
+      assertEquals("cdi-version 5.5 not supported\n", tooNew.body());
+    }
   }
 
   @Test

@@ -35,7 +35,7 @@ class MetadataApiTest extends ServerOnEachBackend {
 
   static void assertOk(String expectedBody, Reply reply) {
     assertEquals(200, reply.status(), reply.body());
-    assertEquals("application/json; charset=UTF-8", reply.contentType());
+    assertEquals("application/json;charset=UTF-8", reply.contentType());
     assertEquals(expectedBody + "\n", reply.body());
   }
 

@@ -51,7 +51,7 @@ class MultitenancyApiTest extends ServerOnEachBackend {
   static void assertError(int status, String text, Reply reply, String why) {
     assertEquals(status, reply.status(), why + ": " + reply.body());
     assertEquals(text + "\n", reply.body(), why);
-    assertEquals("text/html; charset=UTF-8", reply.contentType(), why);
+    assertEquals("text/html;charset=UTF-8", reply.contentType(), why);
   }
 
   // ---- create, read, update

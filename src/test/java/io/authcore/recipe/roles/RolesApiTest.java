@@ -43,7 +43,7 @@ class RolesApiTest extends ServerOnEachBackend {
 
   static void assertOk(String expectedBody, Reply reply) {
     assertEquals(200, reply.status(), reply.body());
-    assertEquals("application/json; charset=UTF-8", reply.contentType());
+    assertEquals("application/json;charset=UTF-8", reply.contentType());
     assertEquals(expectedBody + "\n", reply.body());
   }
 
