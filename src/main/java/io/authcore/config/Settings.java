@@ -6,6 +6,7 @@ import static io.authcore.config.Setting.Type.INT;
 import static io.authcore.config.Setting.Type.LONG;
 import static io.authcore.config.Setting.Type.STRING;
 
+import io.authcore.http.CdiVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -197,13 +198,6 @@ public final class Settings {
     return v -> ((Number) v).doubleValue() <= 0 ? "'" + key + "' must be >= 0" : null;
   }
 
-  /** Every CDI version the original core knows, whether or not Authcore implements it. */
-  static final Set<String> KNOWN_CDI_VERSIONS =
-      Set.of(
-          "2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16", "2.17",
-          "2.18", "2.19", "2.20", "2.21", "3.0", "3.1", "4.0", "5.0", "5.1", "5.2", "5.3", "5.4",
-          "5.5", "5.6");
-
   private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
   private static Function<Object, String> cdiVersion(String key) {
@@ -212,7 +206,7 @@ public final class Settings {
       if (!VERSION.matcher(version).matches()) {
         return key + " is not a valid semantic version";
       }
-      return KNOWN_CDI_VERSIONS.contains(version) ? null : key + " is not a supported version";
+      return CdiVersion.exactly(version).isPresent() ? null : key + " is not a supported version";
     };
   }
 
