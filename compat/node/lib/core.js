@@ -13,6 +13,9 @@ const START_TIMEOUT_MS = Number(process.env.AUTHCORE_COMPAT_START_TIMEOUT_MS || 
 const STOP_TIMEOUT_MS = 15000;
 const HOST = "127.0.0.1";
 const GUARD = path.join(__dirname, "guard.js");
+// A core somebody else started (e.g. the original, to check that a scenario itself is right): every
+// block then runs against it, once, instead of starting jars; their coreEnv cannot be applied.
+const EXTERNAL_CORE_ENV = "AUTHCORE_COMPAT_CORE_URL";
 
 // Configuration the developer's shell may carry must not leak into a core: each scenario states
 // the configuration it needs.
@@ -46,8 +49,11 @@ function freePort() {
     });
 }
 
-/** The storages every scenario runs on: in-memory always, PostgreSQL when a server is given. */
+/** The storages every scenario runs on: in-memory always, PostgreSQL when a server is given; or the external core. */
 function storages() {
+    if (process.env[EXTERNAL_CORE_ENV]) {
+        return ["external"];
+    }
     const list = ["memory"];
     if (postgres.configured()) {
         list.push("postgresql");
@@ -55,14 +61,38 @@ function storages() {
     return list;
 }
 
-let skipNoticePrinted = false;
+let noticePrinted = false;
 function printStorageNotice() {
-    if (!postgres.configured() && !skipNoticePrinted) {
-        skipNoticePrinted = true;
+    if (noticePrinted) {
+        return;
+    }
+    noticePrinted = true;
+    if (process.env[EXTERNAL_CORE_ENV]) {
+        console.log(
+            `NOTICE: every block runs against the core at ${process.env[EXTERNAL_CORE_ENV]} (${EXTERNAL_CORE_ENV}); ` +
+                "no jar is started and no block's coreEnv is applied"
+        );
+    } else if (!postgres.configured()) {
         console.log(
             "NOTICE: PostgreSQL scenarios skipped: set AUTHCORE_COMPAT_POSTGRES_URI=postgresql://user:pass@host:port/db to run them"
         );
     }
+}
+
+/** A core this process did not start: nothing to stop, no output to show. */
+class ExternalCore {
+    constructor(url) {
+        this.url = url.replace(/\/+$/, "");
+        this.port = Number(new URL(this.url).port);
+        this.storage = "external";
+        this.lines = [];
+    }
+
+    output() {
+        return "";
+    }
+
+    async stop() {}
 }
 
 class Core {
@@ -99,10 +129,14 @@ class Core {
 /**
  * Starts a core and resolves once it printed its "Started SuperTokens on" line.
  * options.env: extra environment variables (the core's config, e.g. {API_KEYS: "..."}).
- * options.storage: "memory" (default) or "postgresql" (a fresh database on AUTHCORE_COMPAT_POSTGRES_URI).
+ * options.storage: "memory" (default), "postgresql" (a fresh database on AUTHCORE_COMPAT_POSTGRES_URI) or
+ *   "external" (the core at AUTHCORE_COMPAT_CORE_URL, left running).
  * options.testMode: pass test_mode on the command line (default true).
  */
 async function startCore(options = {}) {
+    if (options.storage === "external") {
+        return new ExternalCore(process.env[EXTERNAL_CORE_ENV]);
+    }
     // The free port may be taken between our probe and the core's bind; try another then.
     for (let attempt = 1; ; attempt++) {
         try {
