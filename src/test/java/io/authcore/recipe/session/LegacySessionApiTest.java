@@ -15,11 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.crypto.Hashes;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.ServerOnEachBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +25,12 @@ import org.junit.jupiter.api.Test;
  * legacy format, the signing keys in every answer, the idRefreshToken, and the handshake. Expected
  * shapes and values were recorded from the original 11.4.7.
  */
-class LegacySessionApiTest extends ServerOnEachBackend {
+class LegacySessionApiTest extends SessionTestBase {
   /** The fixed header of a version 2 token, standard base64 with padding. */
   static final String V2_HEADER = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsInZlcnNpb24iOiIyIn0=";
 
   static final long HOUR = 3_600_000;
   static final long TEN_YEARS = 315_360_000_000L;
-
-  SessionCalls calls;
 
   /** A version 2 token's claims, with these before its user data. */
   static List<String> v2Claims(String... optional) {
@@ -50,11 +46,6 @@ class LegacySessionApiTest extends ServerOnEachBackend {
   @Override
   protected Map<String, String> overrides() {
     return Map.of("access_token_validity_jitter", "0");
-  }
-
-  @BeforeEach
-  void client() {
-    calls = new SessionCalls(http);
   }
 
   /** An app whose config gives old clients the static key and checks the database for them. */

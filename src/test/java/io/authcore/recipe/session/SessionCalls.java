@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.crypto.Hashes;
 import io.authcore.http.Json;
 import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
@@ -82,6 +83,16 @@ final class SessionCalls {
         cdi,
         "/recipe/session/refresh",
         "{\"refreshToken\":\"" + refreshToken + "\",\"enableAntiCsrf\":false" + extra + "}");
+  }
+
+  /** POST /recipe/session/refresh as a CDI 5.0+ client sends it. */
+  JsonNode refreshed(String cdi, String refreshToken) {
+    return ok(refresh(cdi, refreshToken, ",\"useDynamicSigningKey\":true"));
+  }
+
+  /** The hash under which a refresh token is stored. */
+  static String hash2(String refreshToken) {
+    return Hashes.sha256Hex(Hashes.sha256Hex(refreshToken));
   }
 
   static JsonNode ok(Reply reply) {

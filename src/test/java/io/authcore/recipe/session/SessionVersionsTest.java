@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.ServerOnEachBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +21,10 @@ import org.junit.jupiter.api.Test;
  * the session JSON of each, the request rules that changed, and tokens of one version verified by
  * clients of another. Expected answers were recorded from the original 11.4.7.
  */
-class SessionVersionsTest extends ServerOnEachBackend {
+class SessionVersionsTest extends SessionTestBase {
   static final String SESSION_FIELDS_221 = "[handle, userId, userDataInJWT]";
   static final String SESSION_FIELDS_30 = "[handle, userId, userDataInJWT, tenantId]";
   static final String SESSION_FIELDS_40 = "[handle, userId, recipeUserId, userDataInJWT, tenantId]";
-
-  SessionCalls calls;
 
   /** A JWT's claims, with these between its times and subject and the session's own, and "a". */
   static List<String> claims(String... tenantAndUser) {
@@ -38,11 +34,6 @@ class SessionVersionsTest extends ServerOnEachBackend {
         List.of(
             "sessionHandle", "refreshTokenHash1", "parentRefreshTokenHash1", "antiCsrfToken", "a"));
     return all;
-  }
-
-  @BeforeEach
-  void client() {
-    calls = new SessionCalls(http);
   }
 
   @Test
