@@ -24,9 +24,20 @@ public interface SessionStore {
   /** As {@link #find}, locking the row until the transaction ends; use inside a transaction. */
   Optional<SessionRow> findForUpdate(String appId, String tenantId, String handle);
 
-  /** Promotes a refresh token: the new current hash and the extended expiry. */
-  void updateRefreshTokenHash(
-      String appId, String tenantId, String handle, String refreshTokenHash2, long expiresAt);
+  /**
+   * Moves a session to a new refresh token: its hash, the hash it replaces (accepted for a grace
+   * period by newer clients) and when, the expiry and the key type. Null {@code rotatedAt} is
+   * stored as null.
+   */
+  void updateRotation(
+      String appId,
+      String tenantId,
+      String handle,
+      String refreshTokenHash2,
+      String prevRefreshTokenHash2,
+      Long rotatedAt,
+      long expiresAt,
+      boolean useStaticKey);
 
   void updateUseStaticKey(String appId, String tenantId, String handle, boolean useStaticKey);
 
@@ -60,5 +71,35 @@ public interface SessionStore {
       long expiresAt,
       long createdAt,
       String jwtUserPayload,
-      boolean useStaticKey) {}
+      boolean useStaticKey,
+      String prevRefreshTokenHash2,
+      Long refreshTokenRotatedAt) {
+
+    /** A new session: no refresh token rotated yet. */
+    public SessionRow(
+        String appId,
+        String tenantId,
+        String handle,
+        String userId,
+        String refreshTokenHash2,
+        String sessionData,
+        long expiresAt,
+        long createdAt,
+        String jwtUserPayload,
+        boolean useStaticKey) {
+      this(
+          appId,
+          tenantId,
+          handle,
+          userId,
+          refreshTokenHash2,
+          sessionData,
+          expiresAt,
+          createdAt,
+          jwtUserPayload,
+          useStaticKey,
+          null,
+          null);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import io.authcore.support.MutableClock;
 import io.authcore.support.ServerOnEachBackend;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,12 @@ class PerAppConfigTest extends ServerOnEachBackend {
   @Override
   protected Clock clock() {
     return clock;
+  }
+
+  // Lifetimes are compared exactly: no access_token_validity_jitter.
+  @Override
+  protected Map<String, String> overrides() {
+    return Map.of("access_token_validity_jitter", "0");
   }
 
   String app(String coreConfig) {

@@ -42,8 +42,10 @@ class SharedDatabaseTenancyTest {
     Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
     MutableClock clockA = new MutableClock();
     MutableClock clockB = new MutableClock();
-    try (TestServer a = TestServer.onDatabase(db, Map.of(), clockA);
-        TestServer b = TestServer.onDatabase(db, Map.of(), clockB)) {
+    // Lifetimes are compared exactly: no access_token_validity_jitter.
+    Map<String, String> exact = Map.of("access_token_validity_jitter", "0");
+    try (TestServer a = TestServer.onDatabase(db, exact, clockA);
+        TestServer b = TestServer.onDatabase(db, exact, clockB)) {
       assertEquals(
           200,
           a.http()

@@ -3,6 +3,7 @@ package io.authcore.recipe.jwt;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
@@ -38,10 +39,12 @@ public final class JwtApi implements Api {
     String jwksDomain = in.string("jwksDomain");
     ObjectNode payload = in.object("payload");
     long validity = in.longValue("validity");
-    boolean staticKey = in.optionalBool("useStaticSigningKey").orElse(true);
     if (validity <= 0) {
       throw HttpError.badRequest("validity must be greater than or equal to 0");
     }
+    // Before CDI 2.21 the flag did not exist: always the static key.
+    boolean staticKey =
+        call.cdi().below(CdiVersion.V2_21) || in.optionalBool("useStaticSigningKey").orElse(true);
     if (!algorithm.equals("RS256")) {
       throw new StatusException(Status.UNSUPPORTED_ALGORITHM_ERROR);
     }

@@ -1,254 +1,218 @@
 package io.authcore.recipe.session;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
 import io.authcore.recipe.MaxLength;
-import io.authcore.recipe.session.SessionRegistry.SessionInfo;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.recipe.session.SessionService.LegacySettings;
 import io.authcore.recipe.session.SessionService.NewSession;
-import io.authcore.recipe.session.SessionService.SessionView;
-import io.authcore.recipe.session.SessionService.TokenInfo;
+import io.authcore.recipe.session.SessionService.Rotation;
 import io.authcore.recipe.session.SessionService.Verification;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** The session endpoints of CDI 5.4: create, verify, refresh, regenerate, read, change, revoke. */
+/**
+ * The session endpoints that make and check tokens: create, verify, refresh, regenerate, and the
+ * handshake of clients below CDI 2.21. Each reads its request as the client's CDI version has it
+ * and hands the service a token version and flags; the stored-session endpoints are {@link
+ * StoredSessionApi}'s.
+ */
 public final class SessionApi implements Api {
-  static final String PROTECTED_FIELD = "The user payload contains protected field";
-
   private final SessionService sessions;
-  private final SessionRegistry registry;
+  private final StoredSessionApi stored;
 
   public SessionApi(SessionService sessions, SessionRegistry registry) {
     this.sessions = sessions;
-    this.registry = registry;
+    this.stored = new StoredSessionApi(registry);
   }
 
   @Override
   public void routes(Routes r) {
     r.post("/recipe/session", this::create);
-    r.get("/recipe/session", this::info).scope(Scope.APP);
-    // The hot path: answered on the I/O thread unless it needs the database.
-    r.post("/recipe/session/verify", this::verify).scope(Scope.APP).inline();
+    // The hot path: answered on the I/O thread unless it needs the database. From 5.6 it may be
+    // called only for the public tenant, as every app-wide API.
+    r.post("/recipe/session/verify", this::verify)
+        .scope(Scope.APP_PUBLIC_TENANT)
+        .publicTenantSince(CdiVersion.V5_6)
+        .inline();
     r.post("/recipe/session/refresh", this::refresh).scope(Scope.APP);
     r.post("/recipe/session/regenerate", this::regenerate).scope(Scope.APP);
-    r.post("/recipe/session/remove", this::remove);
-    r.get("/recipe/session/user", this::handlesOfUser);
-    r.put("/recipe/session/data", this::updateSessionData).scope(Scope.APP);
-    r.get("/recipe/session/data", this::sessionData).scope(Scope.APP);
-    r.put("/recipe/jwt/data", this::updateJwtPayload).scope(Scope.APP);
-    r.get("/recipe/jwt/data", this::jwtPayload).scope(Scope.APP);
+    r.post("/recipe/handshake", this::handshake);
+    stored.routes(r);
   }
 
   private Object create(Call call) {
+    CdiVersion cdi = call.cdi();
     JsonBody in = call.body();
     String userId = in.string("userId");
     boolean enableAntiCsrf = in.bool("enableAntiCsrf");
     ObjectNode userDataInJWT = in.object("userDataInJWT");
     ObjectNode userDataInDatabase = in.object("userDataInDatabase");
-    boolean useDynamicKey = in.optionalBool("useDynamicSigningKey").orElse(true);
-    refuseProtectedClaims(userDataInJWT);
+    Long validity = cdi.atLeast(CdiVersion.V5_6) ? optionalLong(in, "accessTokenValidity") : null;
+    // Below 2.21 the app's access_token_signing_key_dynamic decides; from it, only an explicit
+    // false chooses the static key.
+    Boolean useDynamicKey =
+        cdi.atLeast(CdiVersion.V2_21) ? in.optionalBool("useDynamicSigningKey").orElse(true) : null;
     MaxLength.USER_ID.check("userId", userId);
-    return newSession(
-        sessions.create(
-            call.tenant(),
-            userId,
-            userDataInJWT,
-            userDataInDatabase,
-            enableAntiCsrf,
-            useDynamicKey));
+    NewSession created =
+        refusingBadInput(
+            () ->
+                sessions
+                    .creation()
+                    .create(
+                        call.tenant(),
+                        userId,
+                        userDataInJWT,
+                        userDataInDatabase,
+                        enableAntiCsrf,
+                        useDynamicKey,
+                        SessionReplies.tokenVersion(cdi),
+                        validity));
+    ObjectNode out = SessionReplies.newSession(created, cdi);
+    if (SessionReplies.legacy(cdi)) {
+      SessionReplies.withLegacyKeys(out, sessions.legacyKeys(call.tenant().appId()), cdi);
+    }
+    return out;
   }
 
   private Object verify(Call call) {
+    CdiVersion cdi = call.cdi();
+    boolean legacy = SessionReplies.legacy(cdi);
+    if (legacy && call.onIoThread()) {
+      throw call.leaveIoThread(); // old clients are few; their answers read keys and settings
+    }
+    String appId = call.tenant().appId();
     JsonBody in = call.body();
+    String accessToken = in.string("accessToken");
+    String antiCsrfToken = in.stringOrNull("antiCsrfToken").orElse(null);
+    boolean doAntiCsrfCheck = in.bool("doAntiCsrfCheck");
+    boolean enableAntiCsrf = in.bool("enableAntiCsrf");
+    // Clients below 2.21 do not say; the deprecated access_token_blacklisting decides for them.
+    boolean checkDatabase =
+        legacy
+            ? sessions.legacySettings(appId).accessTokenBlacklisting()
+            : in.bool("checkDatabase");
     Verification result;
     try {
       result =
-          sessions.verify(
-              call.tenant().appId(),
-              in.string("accessToken"),
-              in.stringOrNull("antiCsrfToken").orElse(null),
-              in.bool("doAntiCsrfCheck"),
-              in.bool("enableAntiCsrf"),
-              in.bool("checkDatabase"),
-              call.onIoThread());
+          refusingBadInput(
+              () ->
+                  sessions
+                      .verification()
+                      .verify(
+                          appId,
+                          accessToken,
+                          antiCsrfToken,
+                          doAntiCsrfCheck,
+                          enableAntiCsrf,
+                          checkDatabase,
+                          call.onIoThread(),
+                          cdi.atLeast(CdiVersion.V5_6)));
     } catch (StorageNeeded e) {
       throw call.leaveIoThread();
+    } catch (StatusException e) {
+      if (legacy && e.status() == Status.TRY_REFRESH_TOKEN) {
+        // Old clients verify by themselves: a refusal brings the keys they should have used.
+        Map<String, Object> extras =
+            new LinkedHashMap<>(SessionReplies.legacyKeys(sessions.legacyKeys(appId), cdi));
+        extras.putAll(e.extras());
+        throw new StatusException(e.status(), extras);
+      }
+      throw e;
     }
-    return verification(result);
+    ObjectNode out = SessionReplies.verification(result, cdi);
+    if (legacy) {
+      SessionReplies.withLegacyKeys(out, sessions.legacyKeys(appId), cdi);
+    }
+    return out;
   }
 
   private Object refresh(Call call) {
+    CdiVersion cdi = call.cdi();
     JsonBody in = call.body();
     String refreshToken = in.string("refreshToken");
     String antiCsrf = in.stringOrNull("antiCsrfToken").orElse(null);
     boolean enableAntiCsrf = in.bool("enableAntiCsrf");
-    boolean useDynamicKey = in.bool("useDynamicSigningKey"); // required from CDI 5.0
-    return newSession(
-        sessions.refresh(
-            call.tenant().appId(), refreshToken, antiCsrf, enableAntiCsrf, useDynamicKey));
+    // Ignored below 3.0, optional in 3.x, required from 5.0; absent keeps the session's key type.
+    Boolean useDynamicKey = null;
+    if (cdi.atLeast(CdiVersion.V5_0)) {
+      useDynamicKey = in.bool("useDynamicSigningKey");
+    } else if (cdi.atLeast(CdiVersion.V3_0)) {
+      useDynamicKey = in.optionalBool("useDynamicSigningKey").orElse(null);
+    }
+    boolean v56 = cdi.atLeast(CdiVersion.V5_6);
+    Long validity = v56 ? optionalLong(in, "accessTokenValidity") : null;
+    Boolean dynamic = useDynamicKey;
+    NewSession refreshed =
+        refusingBadInput(
+            () ->
+                sessions
+                    .refreshing()
+                    .refresh(
+                        call.tenant().appId(),
+                        refreshToken,
+                        antiCsrf,
+                        enableAntiCsrf,
+                        dynamic,
+                        SessionReplies.tokenVersion(cdi),
+                        v56 ? Rotation.AT_ONCE : Rotation.ON_FIRST_USE,
+                        validity));
+    return SessionReplies.newSession(refreshed, cdi);
   }
 
   private Object regenerate(Call call) {
+    CdiVersion cdi = call.cdi();
     JsonBody in = call.body();
     String accessToken = in.string("accessToken");
     ObjectNode payload = in.optionalObject("userDataInJWT").orElse(null);
-    if (payload != null) {
-      refuseProtectedClaims(payload);
-    }
-    return verification(sessions.regenerate(call.tenant().appId(), accessToken, payload));
+    Verification result =
+        refusingBadInput(
+            () ->
+                sessions
+                    .verification()
+                    .regenerate(
+                        call.tenant().appId(),
+                        accessToken,
+                        payload,
+                        cdi.atLeast(CdiVersion.V2_21)));
+    return SessionReplies.verification(result, cdi);
   }
 
-  private Object info(Call call) {
-    SessionInfo info = registry.info(call.tenant().appId(), call.query().string("sessionHandle"));
-    ObjectNode out = Json.object();
-    out.put("sessionHandle", info.handle());
-    out.put("userId", info.userId());
-    out.put("recipeUserId", info.recipeUserId());
-    out.set("userDataInDatabase", info.userDataInDatabase());
-    out.put("expiry", info.expiry());
-    out.set("userDataInJWT", info.userDataInJWT());
-    out.put("timeCreated", info.timeCreated());
-    out.put("status", "OK");
-    out.put("tenantId", info.tenantId());
-    return out;
-  }
-
-  private Object remove(Call call) {
-    JsonBody in = call.body();
-    Optional<String> userId = in.optionalString("userId");
-    Optional<List<String>> handles = in.optionalStringArray("sessionHandles");
-    if (userId.isPresent() == handles.isPresent()) {
-      throw HttpError.badRequest("Invalid JSON input - use one of userId or sessionHandles array");
+  /** Below 2.21 only: what a client needs to verify tokens by itself. */
+  private Object handshake(Call call) {
+    CdiVersion cdi = call.cdi();
+    if (!SessionReplies.legacy(cdi)) {
+      throw HttpError.notFound();
     }
-    Optional<Boolean> acrossTenants = in.optionalBool("revokeAcrossAllTenants");
-    Optional<Boolean> linked = in.optionalBool("revokeSessionsForLinkedAccounts");
-    List<String> revoked;
-    if (handles.isPresent()) {
-      if (acrossTenants.isPresent()) {
-        throw HttpError.badRequest(
-            "Invalid JSON input - revokeAcrossAllTenants can only be set if userId is set");
-      }
-      if (linked.isPresent()) {
-        throw HttpError.badRequest(
-            "Invalid JSON input - revokeSessionsForLinkedAccounts can only be set if userId is"
-                + " set");
-      }
-      revoked = registry.revoke(call.tenant().appId(), handles.get());
-    } else {
-      boolean across = acrossTenants.orElse(true);
-      requirePublicTenantFor(across, call);
-      revoked = registry.revokeForUser(call.tenant(), userId.get(), across, linked.orElse(true));
-    }
+    String appId = call.tenant().appId();
     ObjectNode out = Json.ok();
-    ArrayNode list = out.putArray("sessionHandlesRevoked");
-    revoked.forEach(list::add);
+    SessionReplies.withLegacyKeys(out, sessions.legacyKeys(appId), cdi);
+    LegacySettings settings = sessions.legacySettings(appId);
+    out.put("accessTokenBlacklistingEnabled", settings.accessTokenBlacklisting());
+    out.put("accessTokenValidity", settings.accessTokenValidityMs());
+    out.put("refreshTokenValidity", settings.refreshTokenValidityMs());
     return out;
   }
 
-  private Object handlesOfUser(Call call) {
-    var query = call.query();
-    String userId = query.string("userId");
-    boolean across = query.optional("fetchAcrossAllTenants").map(SessionApi::isTrue).orElse(true);
-    boolean linked =
-        query.optional("fetchSessionsForAllLinkedAccounts").map(SessionApi::isTrue).orElse(true);
-    requirePublicTenantFor(across, call);
-    ObjectNode out = Json.ok();
-    ArrayNode list = out.putArray("sessionHandles");
-    registry.handlesOfUser(call.tenant(), userId, across, linked).forEach(list::add);
-    return out;
+  private static Long optionalLong(JsonBody in, String field) {
+    return in.optionalLong(field).orElse(null);
   }
 
-  private Object updateSessionData(Call call) {
-    JsonBody in = call.body();
-    String handle = in.string("sessionHandle");
-    registry.updateSessionData(call.tenant().appId(), handle, in.object("userDataInDatabase"));
-    return Json.ok();
-  }
-
-  private Object sessionData(Call call) {
-    String handle = call.query().string("sessionHandle");
-    ObjectNode out = Json.ok();
-    out.set("userDataInDatabase", registry.sessionData(call.tenant().appId(), handle));
-    return out;
-  }
-
-  private Object updateJwtPayload(Call call) {
-    JsonBody in = call.body();
-    String handle = in.string("sessionHandle");
-    ObjectNode payload = in.object("userDataInJWT");
-    refuseProtectedClaims(payload);
-    registry.updateJwtPayload(call.tenant().appId(), handle, payload);
-    return Json.ok();
-  }
-
-  private Object jwtPayload(Call call) {
-    String handle = call.query().string("sessionHandle");
-    ObjectNode out = Json.ok();
-    out.set("userDataInJWT", registry.jwtPayload(call.tenant().appId(), handle));
-    return out;
-  }
-
-  private static boolean isTrue(String value) {
-    return value.toLowerCase(Locale.ROOT).equals("true");
-  }
-
-  private static void requirePublicTenantFor(boolean acrossTenants, Call call) {
-    if (acrossTenants && !call.tenant().isPublicTenant()) {
-      throw HttpError.forbidden("Only public tenantId can call this app specific API");
+  /** Runs a service call, answering the input it refuses with the original's 400 text. */
+  static <T> T refusingBadInput(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (SessionInputException e) {
+      throw HttpError.badRequest(e.getMessage());
     }
-  }
-
-  private static void refuseProtectedClaims(ObjectNode payload) {
-    if (SessionService.hasProtectedClaim(payload)) {
-      throw HttpError.badRequest(PROTECTED_FIELD);
-    }
-  }
-
-  private static ObjectNode newSession(NewSession created) {
-    ObjectNode out = Json.object();
-    out.set("session", session(created.session()));
-    out.set("accessToken", token(created.accessToken()));
-    out.set("refreshToken", token(created.refreshToken()));
-    if (created.antiCsrfToken() != null) {
-      out.put("antiCsrfToken", created.antiCsrfToken());
-    }
-    out.put("status", "OK");
-    return out;
-  }
-
-  private static ObjectNode verification(Verification result) {
-    ObjectNode out = Json.object();
-    out.set("session", session(result.session()));
-    if (result.newAccessToken() != null) {
-      out.set("accessToken", token(result.newAccessToken()));
-    }
-    out.put("status", "OK");
-    return out;
-  }
-
-  private static ObjectNode session(SessionView view) {
-    ObjectNode out = Json.object();
-    out.put("handle", view.handle());
-    out.put("userId", view.userId());
-    out.put("recipeUserId", view.recipeUserId());
-    out.set("userDataInJWT", view.userDataInJWT());
-    out.put("tenantId", view.tenantId());
-    return out;
-  }
-
-  private static ObjectNode token(TokenInfo token) {
-    ObjectNode out = Json.object();
-    out.put("token", token.token());
-    out.put("expiry", token.expiry());
-    out.put("createdTime", token.createdTime());
-    return out;
   }
 }

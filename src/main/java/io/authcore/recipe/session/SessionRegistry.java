@@ -39,30 +39,30 @@ public final class SessionRegistry {
         row.handle(),
         ids.userId(),
         ids.recipeUserId(),
-        SessionService.object(row.sessionData()),
+        SessionTokens.object(row.sessionData()),
         row.expiresAt(),
-        SessionService.object(row.jwtUserPayload()),
+        SessionTokens.object(row.jwtUserPayload()),
         row.createdAt(),
         row.tenantId());
   }
 
   public ObjectNode sessionData(String appId, String handle) {
-    return SessionService.object(liveRow(appId, handle).sessionData());
+    return SessionTokens.object(liveRow(appId, handle).sessionData());
   }
 
   public ObjectNode jwtPayload(String appId, String handle) {
-    return SessionService.object(liveRow(appId, handle).jwtUserPayload());
+    return SessionTokens.object(liveRow(appId, handle).jwtUserPayload());
   }
 
   public void updateSessionData(String appId, String handle, ObjectNode data) {
     if (!storage.sessions().updateSessionData(appId, tenantOf(handle), handle, data.toString())) {
-      throw SessionService.unauthorised("Session does not exist.");
+      throw SessionTokens.unauthorised("Session does not exist.");
     }
   }
 
   public void updateJwtPayload(String appId, String handle, ObjectNode payload) {
     if (!storage.sessions().updateJwtPayload(appId, tenantOf(handle), handle, payload.toString())) {
-      throw SessionService.unauthorised("Session does not exist.");
+      throw SessionTokens.unauthorised("Session does not exist.");
     }
   }
 
@@ -111,7 +111,7 @@ public final class SessionRegistry {
         .sessions()
         .find(appId, tenantOf(handle), handle)
         .filter(r -> r.expiresAt() > clock.millis())
-        .orElseThrow(() -> SessionService.unauthorised("Session does not exist."));
+        .orElseThrow(() -> SessionTokens.unauthorised("Session does not exist."));
   }
 
   /** The tenant a handle belongs to: handles of non-public tenants end in {@code _<tenantId>}. */

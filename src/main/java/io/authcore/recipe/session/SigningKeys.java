@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class SigningKeys {
   private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
   private static final long MIN_RELOAD_GAP_MS = 1_000;
+  private static final long STATIC_KEY_LIFETIME_MS = 10L * 365 * 24 * 3600 * 1000;
 
   private final Storage storage;
   private final Clock clock;
@@ -253,6 +255,69 @@ public final class SigningKeys {
       key = find(appId, reload(appId), kid);
     }
     return key;
+  }
+
+  /**
+   * The first key, dynamic or static, for which {@code verifies} holds: a legacy token names no
+   * key. Reloads once from the database as {@link #verificationKey} does; with {@code memoryOnly},
+   * throws {@link StorageNeeded} instead.
+   */
+  Optional<Key> findVerifying(String appId, Predicate<Key> verifies, boolean memoryOnly) {
+    AppKeys cached = cache.get(appId);
+    if (cached == null && memoryOnly) {
+      throw StorageNeeded.INSTANCE;
+    }
+    AppKeys keys = cached != null ? cached : reload(appId);
+    Optional<Key> key = allOf(appId, keys).stream().filter(verifies).findFirst();
+    if (key.isEmpty() && clock.millis() - keys.loadedAt() >= MIN_RELOAD_GAP_MS) {
+      if (memoryOnly) {
+        throw StorageNeeded.INSTANCE;
+      }
+      key = allOf(appId, reload(appId)).stream().filter(verifies).findFirst();
+    }
+    return key;
+  }
+
+  private List<Key> allOf(String appId, AppKeys keys) {
+    List<Key> all = new ArrayList<>(verifiable(appId, keys));
+    all.addAll(keys.statics());
+    return all;
+  }
+
+  /** A public key as clients below CDI 2.21 were given it, with the times they cached it by. */
+  public record LegacyKey(String publicKey, long expiryTime, long createdAt) {}
+
+  /**
+   * What clients below CDI 2.21 verify tokens with: the signing key, when it stops signing, and
+   * (from CDI 2.9) every key that may still verify, each until it stops verifying. With {@code
+   * dynamic} false, the static key, which the original says expires in ten years.
+   */
+  public record LegacyKeys(String publicKey, long expiryTime, List<LegacyKey> keys) {}
+
+  public LegacyKeys legacyKeys(String appId, boolean dynamic) {
+    if (!dynamic) {
+      Key key = signingKey(appId, false);
+      String publicKey = RsaKeys.publicKeyBase64(key.publicKey());
+      return new LegacyKeys(
+          publicKey,
+          STATIC_KEY_LIFETIME_MS,
+          List.of(
+              new LegacyKey(publicKey, key.createdAt() + STATIC_KEY_LIFETIME_MS, key.createdAt())));
+    }
+    RotationSchedule schedule = schedules.apply(appId);
+    Key signer = signingKey(appId, true);
+    List<LegacyKey> listed = new ArrayList<>();
+    for (Key k : verifiable(appId, keys(appId))) {
+      listed.add(
+          new LegacyKey(
+              RsaKeys.publicKeyBase64(k.publicKey()),
+              k.createdAt() + schedule.intervalMs() + 2 * schedule.tokenLifetimeMs(),
+              k.createdAt()));
+    }
+    return new LegacyKeys(
+        RsaKeys.publicKeyBase64(signer.publicKey()),
+        signer.createdAt() + schedule.intervalMs(),
+        listed);
   }
 
   private Optional<Key> find(String appId, AppKeys keys, String kid) {

@@ -15,6 +15,9 @@ final class JdbcSessionStore implements SessionStore {
   private static final String COLUMNS =
       "app_id, tenant_id, session_handle, user_id, refresh_token_hash_2, session_data,"
           + " expires_at, created_at_time, jwt_user_payload, use_static_key";
+  // Added by the original 12.1 (CDI 5.6); a new row leaves them null.
+  private static final String ROTATION_COLUMNS =
+      ", prev_refresh_token_hash_2, refresh_token_rotated_at";
 
   private final Sql sql;
   private final String table;
@@ -48,6 +51,7 @@ final class JdbcSessionStore implements SessionStore {
     this.select =
         "SELECT "
             + COLUMNS
+            + ROTATION_COLUMNS
             + " FROM "
             + table
             + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?";
@@ -106,15 +110,26 @@ final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public void updateRefreshTokenHash(
-      String appId, String tenantId, String handle, String refreshTokenHash2, long expiresAt) {
+  public void updateRotation(
+      String appId,
+      String tenantId,
+      String handle,
+      String refreshTokenHash2,
+      String prevRefreshTokenHash2,
+      Long rotatedAt,
+      long expiresAt,
+      boolean useStaticKey) {
     sql.update(
         "UPDATE "
             + table
-            + " SET refresh_token_hash_2 = ?, expires_at = ?"
+            + " SET refresh_token_hash_2 = ?, prev_refresh_token_hash_2 = ?,"
+            + " refresh_token_rotated_at = ?, expires_at = ?, use_static_key = ?"
             + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?",
         refreshTokenHash2,
+        prevRefreshTokenHash2,
+        rotatedAt,
         expiresAt,
+        useStaticKey,
         appId,
         tenantId,
         handle);
@@ -217,6 +232,8 @@ final class JdbcSessionStore implements SessionStore {
         rs.getLong(7),
         rs.getLong(8),
         rs.getString(9),
-        rs.getBoolean(10));
+        rs.getBoolean(10),
+        rs.getString(11),
+        rs.getObject(12) == null ? null : rs.getLong(12));
   }
 }

@@ -2,6 +2,7 @@ package io.authcore.storage.jdbc;
 
 import io.authcore.tenancy.TenantId;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +62,21 @@ final class Schema {
     if (!tracked && complete) {
       MigrationVersion one = MigrationVersion.fromVersion("1");
       boolean newer = false;
+      String at = "1";
       for (MigrationInfo pending : flyway.info().pending()) {
-        newer |= pending.getVersion().isNewerThan(one.getVersion());
+        String version = pending.getVersion().getVersion();
+        if (!pending.getVersion().isNewerThan(one.getVersion())) {
+          continue;
+        }
+        if (alreadyThere(pool, tables, version)) {
+          at = version;
+        } else {
+          newer = true;
+        }
       }
       if (!newer) {
         log.info("Using the existing tables in schema {}", tables.schema());
-        return "1";
+        return at;
       }
     }
     // On a schema that holds other tables, Flyway first records "version 0" and then runs
@@ -74,6 +84,29 @@ final class Schema {
     flyway.migrate();
     MigrationInfo current = flyway.info().current();
     return current == null ? "1" : current.getVersion().getVersion();
+  }
+
+  /**
+   * A column that a later version adds and that the original core adds itself (12.1 adds these to
+   * session_info on start, and its changelog tells operators of hand-made tables to): a database
+   * that has it needs no DDL for that version.
+   */
+  private static final Map<String, String[]> ADDED_BY_THE_ORIGINAL =
+      Map.of("2", new String[] {"session_info", "refresh_token_rotated_at"});
+
+  private static boolean alreadyThere(DataSource pool, Tables tables, String version) {
+    String[] column = ADDED_BY_THE_ORIGINAL.get(version);
+    if (column == null) {
+      return false;
+    }
+    try (Connection c = pool.getConnection();
+        ResultSet rs =
+            c.getMetaData()
+                .getColumns(null, tables.schema(), tables.catalogName(column[0]), column[1])) {
+      return rs.next();
+    } catch (SQLException e) {
+      throw Sql.failure(e, tables);
+    }
   }
 
   private static Flyway flyway(

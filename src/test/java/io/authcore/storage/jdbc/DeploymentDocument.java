@@ -121,7 +121,7 @@ final class DeploymentDocument {
    * webauthn_credentials} before {@code webauthn_users}, which it references, so run as published
    * the script stops there. Nothing else is changed.
    */
-  static List<String> statements() {
+  static List<String> published() {
     List<String> statements = new ArrayList<>(DDL.lines().filter(l -> !l.isBlank()).toList());
     String users =
         statements.stream()
@@ -136,6 +136,22 @@ final class DeploymentDocument {
                 .findFirst()
                 .orElseThrow());
     statements.add(credentials, users);
+    return statements;
+  }
+
+  /**
+   * The migration the original 12.1's changelog gives (for CDI 5.6; 12.1 runs it itself on start),
+   * which the operator of hand-made tables runs on upgrading.
+   */
+  static final List<String> MIGRATION_12_1 =
+      List.of(
+          "ALTER TABLE session_info ADD COLUMN prev_refresh_token_hash_2 VARCHAR(128);",
+          "ALTER TABLE session_info ADD COLUMN refresh_token_rotated_at BIGINT;");
+
+  /** The tables as an operator of the original 12.1 made them: the document and the migration. */
+  static List<String> statements() {
+    List<String> statements = new ArrayList<>(published());
+    statements.addAll(MIGRATION_12_1);
     return statements;
   }
 }

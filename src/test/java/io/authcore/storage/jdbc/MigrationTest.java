@@ -14,14 +14,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A later Authcore with a version 2 upgrades each kind of database in place. */
+/** A later Authcore with a version 3 upgrades each kind of database in place. */
 class MigrationTest {
   @TempDir Path later;
 
-  /** Version 2 of a hypothetical later build, written with the placeholders. */
-  private List<String> version2() throws IOException {
+  /** Version 3 of a hypothetical later build, written with the placeholders. */
+  private List<String> version3() throws IOException {
     Files.writeString(
-        later.resolve("V2__add_a_column.sql"),
+        later.resolve("V3__add_a_column.sql"),
         "ALTER TABLE ${t}key_value ADD COLUMN note TEXT;\n"
             + "CREATE INDEX ${p}key_value_note_index ON ${t}key_value (note);\n");
     return List.of("filesystem:" + later);
@@ -42,18 +42,18 @@ class MigrationTest {
   }
 
   @Test
-  void aDatabaseThisBuildCreatedGetsVersion2() throws IOException {
+  void aDatabaseThisBuildCreatedGetsVersion3() throws IOException {
     Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
-    assertEquals("1", upgrade(db, "pre", List.of()));
-    assertEquals("2", upgrade(db, "pre", version2()));
+    assertEquals("2", upgrade(db, "pre", List.of()));
+    assertEquals("3", upgrade(db, "pre", version3()));
 
     DataSource ds = TestDatabases.dataSource(db);
-    assertEquals(List.of("1", "2"), history(ds, "pre_"));
+    assertEquals(List.of("1", "2", "3"), history(ds, "pre_"));
     assertEquals(
         List.of("pre_key_value_note_index"),
         Databases.column(
             ds, "SELECT indexname FROM pg_indexes WHERE indexname = 'pre_key_value_note_index'"));
-    assertEquals("2", upgrade(db, "pre", version2()), "a second start changed something");
+    assertEquals("3", upgrade(db, "pre", version3()), "a second start changed something");
   }
 
   @Test
@@ -62,14 +62,14 @@ class MigrationTest {
     DataSource ds = TestDatabases.dataSource(db);
     Databases.run(ds, DeploymentDocument.statements());
 
-    assertEquals("1", upgrade(db, "", List.of()));
+    assertEquals("2", upgrade(db, "", List.of()), "its tables have version 2's columns");
     assertEquals(
         0L,
         Databases.count(
             ds, "SELECT count(*) FROM pg_tables WHERE tablename = '" + Schema.HISTORY + "'"));
 
-    assertEquals("2", upgrade(db, "", version2()));
-    assertEquals(List.of("0", "1", "2"), history(ds, ""));
+    assertEquals("3", upgrade(db, "", version3()));
+    assertEquals(List.of("0", "1", "2", "3"), history(ds, ""));
     assertEquals(
         List.of("note"),
         Databases.column(

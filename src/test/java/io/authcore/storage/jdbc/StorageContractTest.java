@@ -220,7 +220,7 @@ class StorageContractTest {
               return row.toString();
             }));
     assertTrue(sql.one("SELECT count(*) FROM key_value", rs -> rs.getLong(1)).orElseThrow() >= 1);
-    assertEquals("1", s.keyValue().get(BASE, Schema.VERSION_KEY).orElseThrow().value());
+    assertEquals("2", s.keyValue().get(BASE, Schema.VERSION_KEY).orElseThrow().value());
   }
 
   @ParameterizedTest

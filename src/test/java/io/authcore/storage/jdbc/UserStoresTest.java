@@ -183,8 +183,10 @@ class UserStoresTest {
     Databases.run(
         storage.dataSource(),
         List.of(
-            "INSERT INTO session_info VALUES ('public', 'public', 'h1', 'ext-1', 'r', '{}', 2000,"
-                + " 1, '{}', false)",
+            "INSERT INTO session_info (app_id, tenant_id, session_handle, user_id,"
+                + " refresh_token_hash_2, session_data, expires_at, created_at_time,"
+                + " jwt_user_payload, use_static_key)"
+                + " VALUES ('public', 'public', 'h1', 'ext-1', 'r', '{}', 2000, 1, '{}', false)",
             "INSERT INTO user_metadata VALUES ('public', 'ext-1', '{}')",
             "INSERT INTO roles VALUES ('public', 'admin')",
             "INSERT INTO user_roles VALUES ('public', 'public', 'ext-1', 'admin')",
