@@ -14,6 +14,7 @@ import io.authcore.tenancy.TenantId;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * hash and the anti-CSRF token.
  */
 final class RefreshTokens {
+  private static final String BAD_FORMAT =
+      "io.supertokens.session.refreshToken.RefreshToken$InvalidRefreshTokenFormatException: ";
+  // V0 and V1 are the original's older kinds: named, they get as far as decryption, as there.
+  private static final Set<String> KNOWN_TYPES = Set.of("V0", "V1", "V2");
+
   static final String KEY_NAME = "refresh_token_key";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -67,15 +73,19 @@ final class RefreshTokens {
   }
 
   Payload open(String appId, String token) throws InvalidRefreshToken {
-    int last = token.lastIndexOf('.');
-    int middle = last < 0 ? -1 : token.lastIndexOf('.', last - 1);
-    if (middle < 0 || !token.substring(last + 1).equals("V2")) {
-      throw new InvalidRefreshToken("version of refresh token not recognised");
+    // The original reports a malformed token with its exception's class name; SDKs only show it.
+    String[] parts = token.split("\\.");
+    if (!KNOWN_TYPES.contains(parts.length == 0 ? "" : parts[parts.length - 1])) {
+      throw new InvalidRefreshToken(BAD_FORMAT + "version of refresh token not recognised");
     }
-    String nonce = token.substring(middle + 1, last);
+    if (parts.length != 3) {
+      throw new InvalidRefreshToken(
+          BAD_FORMAT + "Refresh token split with dot yielded an array of length: " + parts.length);
+    }
+    String nonce = parts[1];
     JsonNode json;
     try {
-      json = MAPPER.readTree(cipher(appId).decrypt(token.substring(0, middle)));
+      json = MAPPER.readTree(cipher(appId).decrypt(parts[0]));
     } catch (RefreshTokenDecryptionException | IOException e) {
       throw new InvalidRefreshToken("Invalid refresh token");
     }

@@ -375,6 +375,15 @@ class SessionApiTest extends ServerOnEachBackend {
   void refreshFailures() {
     JsonNode garbage = refresh("garbage");
     assertEquals("UNAUTHORISED", garbage.get("status").asText());
+    // The original's messages, with its exception's name (recorded from 11.4.7).
+    assertEquals(
+        "io.supertokens.session.refreshToken.RefreshToken$InvalidRefreshTokenFormatException:"
+            + " version of refresh token not recognised",
+        garbage.get("message").asText());
+    assertEquals(
+        "io.supertokens.session.refreshToken.RefreshToken$InvalidRefreshTokenFormatException:"
+            + " Refresh token split with dot yielded an array of length: 2",
+        refresh("abc.V2").get("message").asText());
     JsonNode tampered =
         refresh(
             "AAAA" + create(user(), "{}", false, true).get("refreshToken").get("token").asText());
