@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
@@ -24,9 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The multitenancy endpoints that supertokens-node 24 uses (the v2 create-or-update and list
- * endpoints, removal, users of a tenant, third-party providers). They check the existence of the
- * calling tenant themselves, where the original does: after reading the body.
+ * The multitenancy endpoints that supertokens-node 19 and later use (the v2 create-or-update and
+ * list endpoints, removal, users of a tenant, third-party providers); the original answers them
+ * alike at every CDI version. They check the existence of the calling tenant themselves, where the
+ * original does: after reading the body.
  */
 public final class MultitenancyApi implements Api {
   private static final String BASE = "/recipe/multitenancy";
@@ -280,7 +282,9 @@ public final class MultitenancyApi implements Api {
   // ---- users
 
   private static String userId(Call call) {
-    String userId = call.body().string("recipeUserId").trim();
+    // A login method since account linking (4.0), the user before.
+    String field = call.cdi().below(CdiVersion.V4_0) ? "userId" : "recipeUserId";
+    String userId = call.body().string(field).trim();
     if (userId.isEmpty()) {
       throw HttpError.badRequest("Field name 'userId' cannot be an empty String");
     }
