@@ -17,6 +17,16 @@ public final class LoginRecipeGate {
           TenantConfig::emailPasswordEnabled,
           Set.of("emailpassword"),
           "Email password login not enabled for tenant");
+  public static final LoginRecipeGate THIRD_PARTY =
+      new LoginRecipeGate(
+          TenantConfig::thirdPartyEnabled,
+          Set.of("thirdparty"),
+          "ThirdParty login not enabled for tenant");
+  public static final LoginRecipeGate PASSWORDLESS =
+      new LoginRecipeGate(
+          TenantConfig::passwordlessEnabled,
+          Set.of("otp-email", "otp-phone", "link-email", "link-phone"),
+          "Passwordless login not enabled for tenant");
 
   private final Switch recipeSwitch;
   private final Set<String> factorIds;
@@ -44,9 +54,14 @@ public final class LoginRecipeGate {
   }
 
   boolean allows(TenantConfig config, CdiVersion cdi) {
-    if (cdi.atLeast(CdiVersion.V5_1)) {
-      return true;
-    }
+    return cdi.atLeast(CdiVersion.V5_1) || enabledAsShownAt(config, cdi);
+  }
+
+  /**
+   * The recipe's {@code enabled} flag as the deprecated (v1) tenant endpoints show it: from the
+   * switch and the first factors, read as 5.0 read them from then on.
+   */
+  public boolean enabledAsShownAt(TenantConfig config, CdiVersion cdi) {
     if (!recipeSwitch.on(config)) {
       return false;
     }
