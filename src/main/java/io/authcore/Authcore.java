@@ -11,6 +11,8 @@ import io.authcore.recipe.core.ApiVersionApi;
 import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
+import io.authcore.recipe.core.RequestStatsApi;
+import io.authcore.recipe.core.TelemetryApi;
 import io.authcore.recipe.emailpassword.AccountUpdateService;
 import io.authcore.recipe.emailpassword.EmailPasswordApi;
 import io.authcore.recipe.emailpassword.EmailPasswordService;
@@ -36,6 +38,8 @@ import io.authcore.recipe.session.SigningKeys;
 import io.authcore.recipe.useridmapping.UserIdMappingApi;
 import io.authcore.recipe.useridmapping.UserIdMappingService;
 import io.authcore.recipe.users.ActiveUsers;
+import io.authcore.recipe.users.ApproximateUserCount;
+import io.authcore.recipe.users.UserCountsApi;
 import io.authcore.recipe.users.UserDeletion;
 import io.authcore.recipe.users.UsersApi;
 import io.authcore.recipe.users.UsersService;
@@ -92,6 +96,8 @@ public final class Authcore implements AutoCloseable {
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
               new ApiVersionApi(),
+              new TelemetryApi(storage, tenants),
+              new RequestStatsApi(tenants, clock),
               new ConfigApi(config),
               new SessionApi(sessions, registry),
               new JwtApi(new JwtService(keys, clock)),
@@ -101,10 +107,19 @@ public final class Authcore implements AutoCloseable {
               new RolesApi(new RolesService(storage)),
               new UserRolesApi(new UserRolesService(storage)),
               new UsersApi(users, new UserDeletion(storage, users)),
+              new UserCountsApi(
+                  users,
+                  new ApproximateUserCount(
+                      storage, clock, task -> jobs.soon("approximate user count", task)),
+                  activeUsers,
+                  tenants,
+                  clock),
               new EmailPasswordApi(
                   new EmailPasswordService(storage, hasher, tenants, users, activeUsers, clock),
                   new AccountUpdateService(storage, hasher, tenants, users),
-                  resets),
+                  resets,
+                  tenants,
+                  tenants),
               new EmailVerificationApi(verification),
               new UserIdMappingApi(new UserIdMappingService(storage, clock)));
 

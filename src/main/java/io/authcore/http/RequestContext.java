@@ -120,12 +120,39 @@ final class RequestContext implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Resolved resolved = resolve(exchange);
+    TenantId tenant = resolved == UNKNOWN ? TenantId.BASE : tenant(exchange, resolved);
+    // Counted for the app's request statistics whatever the answer, as the original counts them;
+    // not a request that will run again on a worker.
+    boolean answered = true;
+    try {
+      handle(exchange, resolved, tenant);
+    } catch (Call.LeaveIoThread e) {
+      answered = false;
+      throw e;
+    } catch (NotForOlderClients e) {
+      answered = false;
+      throw HttpError.notFound();
+    } finally {
+      if (answered) {
+        router.answered(tenant);
+      }
+    }
+  }
+
+  /** A tenant named by a client older than tenants: answered 404 and, as there, not counted. */
+  private static final class NotForOlderClients extends RuntimeException {
+    NotForOlderClients() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void handle(HttpServerExchange exchange, Resolved resolved, TenantId tenant)
+      throws Exception {
     if (resolved == UNKNOWN) {
       CdiRange.from(configs.config(TenantId.BASE))
           .parse(exchange.getRequestHeaders().getFirst("cdi-version"), false);
       throw HttpError.notFound();
     }
-    TenantId tenant = tenant(exchange, resolved);
     // api_keys and the CDI bounds are app settings: the app's public tenant holds them, which
     // also covers a tenant segment that names no tenant.
     CoreConfig appConfig = configs.config(tenant.appLevel());
@@ -146,7 +173,7 @@ final class RequestContext implements HttpHandler {
         range.parse(exchange.getRequestHeaders().getFirst("cdi-version"), flags.cdiVersionNeeded);
     // Tenants came with CDI 3.0: an older client naming one reaches no endpoint.
     if (cdi.below(CdiVersion.V3_0) && !tenant.isPublicTenant()) {
-      throw HttpError.notFound();
+      throw new NotForOlderClients();
     }
     if (route == null) {
       throw HttpError.methodNotSupported();

@@ -1,5 +1,6 @@
 package io.authcore.http;
 
+import io.authcore.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ final class Router {
 
   private final Set<String> slowPaths = new HashSet<>();
   private final Map<String, BooleanSupplier> inlinePaths = new HashMap<>();
+  private final List<RequestObserver> observers = new ArrayList<>();
 
   static Router of(List<? extends Api> apis) {
     List<Route> registered = new ArrayList<>();
@@ -56,6 +58,11 @@ final class Router {
         };
     apis.forEach(api -> api.routes(registrar));
     Router router = new Router();
+    for (Api api : apis) {
+      if (api instanceof RequestObserver observer) {
+        router.observers.add(observer);
+      }
+    }
     for (Route route : registered) {
       Map<String, Route> byRid =
           router
@@ -98,6 +105,13 @@ final class Router {
   /** Whether any method of this known path is registered as slow. */
   boolean isSlow(String path) {
     return slowPaths.contains(path);
+  }
+
+  /** Tells the observers that a request to this tenant was answered. */
+  void answered(TenantId tenant) {
+    for (RequestObserver observer : observers) {
+      observer.answered(tenant);
+    }
   }
 
   /** Any route of a known path: its checks apply before the method is looked at. */

@@ -25,16 +25,22 @@ public final class Jobs implements AutoCloseable {
   /** Runs {@code task} every {@code period}, the first time after one period. */
   public void every(String name, Duration period, Runnable task) {
     executor.scheduleWithFixedDelay(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            log.warn("background job '{}' failed: {}", name, e.toString());
-          }
-        },
-        period.toMillis(),
-        period.toMillis(),
-        TimeUnit.MILLISECONDS);
+        logged(name, task), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs {@code task} once, as soon as the thread is free. */
+  public void soon(String name, Runnable task) {
+    executor.execute(logged(name, task));
+  }
+
+  private static Runnable logged(String name, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.warn("background job '{}' failed: {}", name, e.toString());
+      }
+    };
   }
 
   @Override

@@ -6,4 +6,7 @@ package io.authcore.storage;
 public interface UserActivityStore {
   /** Records that the user (a SuperTokens id) was active at {@code at} (epoch milliseconds). */
   void touch(String appId, String userId, long at);
+
+  /** Users of the app last active at {@code since} or later. */
+  long countActiveSince(String appId, long since);
 }

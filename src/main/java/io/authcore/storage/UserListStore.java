@@ -38,6 +38,9 @@ public interface UserListStore {
   /** Distinct groups in the tenant, or in the whole app when {@code tenantId} is null. */
   long count(String appId, String tenantId, Collection<String> recipeIds);
 
+  /** Distinct groups in the tenant whose join time (their earliest member's) is after {@code t}. */
+  long countJoinedAfter(String appId, String tenantId, long t);
+
   /** Groups with a login method of this email in the tenant (any recipe). */
   Set<String> primaryIdsWithEmail(String appId, String tenantId, String email);
 

@@ -6,12 +6,15 @@ import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordTooLongException;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.Endpoint;
 import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.AppScope;
+import io.authcore.recipe.LoginRecipeGate;
 import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
@@ -21,30 +24,41 @@ import io.authcore.recipe.emailpassword.PasswordResetService.Consumed;
 import io.authcore.recipe.users.Emails;
 import io.authcore.recipe.users.UserView;
 import io.authcore.storage.UserStore.AuthUser;
+import io.authcore.tenancy.TenantConfigs;
+import io.authcore.tenancy.Tenants;
 import java.util.Optional;
 
 /**
- * The email-password endpoints of CDI 5.4. {@code GET}/{@code PUT /recipe/user} are registered
- * without a recipe id: they answer the {@code emailpassword} rid, no rid and any unknown one, as
- * the original's router does.
+ * The email-password endpoints, at every CDI version. {@code GET}/{@code PUT /recipe/user} are
+ * registered without a recipe id: they answer the {@code emailpassword} rid, no rid and any unknown
+ * one, as the original's router does.
  */
 public final class EmailPasswordApi implements Api {
   private final EmailPasswordService accounts;
   private final AccountUpdateService updates;
   private final PasswordResetService resets;
+  private final Tenants tenants;
+  private final TenantConfigs configs;
 
   public EmailPasswordApi(
-      EmailPasswordService accounts, AccountUpdateService updates, PasswordResetService resets) {
+      EmailPasswordService accounts,
+      AccountUpdateService updates,
+      PasswordResetService resets,
+      Tenants tenants,
+      TenantConfigs configs) {
     this.accounts = accounts;
     this.updates = updates;
     this.resets = resets;
+    this.tenants = tenants;
+    this.configs = configs;
   }
 
   @Override
   public void routes(Routes r) {
     r.post("/recipe/signup", guarded(this::signUp)).slow();
     r.post("/recipe/signin", guarded(this::signIn)).slow();
-    r.get("/recipe/user", this::user);
+    // By id app-specific, by email tenant-specific: the endpoint checks which.
+    r.get("/recipe/user", this::user).scope(Scope.APP);
     r.put("/recipe/user", guarded(this::update)).scope(Scope.APP_PUBLIC_TENANT).slow();
     r.post("/recipe/user/password/reset/token", this::createResetToken);
     r.post("/recipe/user/password/reset/token/consume", this::consumeResetToken);
@@ -71,20 +85,31 @@ public final class EmailPasswordApi implements Api {
       throw HttpError.badRequest("Password cannot be an empty string");
     }
     MaxLength.EMAIL.check("email", email);
-    return signedIn(accounts.signUp(call.tenant(), email, password));
+    checkEnabled(call);
+    return signedIn(call, accounts.signUp(call.tenant(), email, password));
   }
 
   private Object signIn(Call call) {
     JsonBody in = call.body();
     String email = Emails.normalise(in.string("email"));
     String password = in.string("password");
-    return signedIn(accounts.signIn(call.tenant(), email, password));
+    checkEnabled(call);
+    return signedIn(call, accounts.signIn(call.tenant(), email, password));
   }
 
-  private static ObjectNode signedIn(SignedIn result) {
+  /** Below CDI 5.1 a tenant could switch email-password off. */
+  private void checkEnabled(Call call) {
+    configs
+        .find(call.tenant())
+        .ifPresent(config -> LoginRecipeGate.EMAIL_PASSWORD.check(config, call.cdi()));
+  }
+
+  private static ObjectNode signedIn(Call call, SignedIn result) {
     ObjectNode out = Json.ok();
-    out.set("user", UserView.of(result.user()));
-    out.put("recipeUserId", result.recipeUserId());
+    out.set("user", UserView.at(call.cdi()).of(result.user()));
+    if (call.cdi().atLeast(CdiVersion.V4_0)) {
+      out.put("recipeUserId", result.recipeUserId());
+    }
     return out;
   }
 
@@ -99,12 +124,12 @@ public final class EmailPasswordApi implements Api {
     }
     Optional<AuthUser> user;
     if (userId.isPresent()) {
-      // By id the API is app-specific.
-      if (!call.tenant().isPublicTenant()) {
-        throw HttpError.forbidden("Only public tenantId can call this app specific API");
-      }
+      AppScope.requirePublicTenant(call);
       user = accounts.byId(call.tenant().appId(), userId.get());
     } else {
+      if (!tenants.tenantExists(call.tenant())) {
+        throw HttpError.tenantNotFound(call.tenant());
+      }
       user = accounts.byEmail(call.tenant(), Emails.normalise(email.get()));
     }
     AuthUser found =
@@ -115,13 +140,14 @@ public final class EmailPasswordApi implements Api {
                         ? Status.UNKNOWN_USER_ID_ERROR
                         : Status.UNKNOWN_EMAIL_ERROR));
     ObjectNode out = Json.ok();
-    out.set("user", UserView.of(found));
+    out.set("user", UserView.at(call.cdi()).of(found));
     return out;
   }
 
   private Object update(Call call) {
     JsonBody in = call.body();
-    String recipeUserId = in.string("recipeUserId");
+    // Account linking renamed the field: a login method, no longer the user.
+    String recipeUserId = in.string(call.cdi().below(CdiVersion.V4_0) ? "userId" : "recipeUserId");
     String email = in.optionalString("email").map(Emails::normalise).orElse(null);
     String password = in.optionalString("password").orElse(null);
     if (email == null && password == null) {
@@ -135,10 +161,23 @@ public final class EmailPasswordApi implements Api {
   private Object createResetToken(Call call) {
     JsonBody in = call.body();
     String userId = in.string("userId");
-    String email = in.string("email");
-    MaxLength.EMAIL.check("email", email);
+    checkEnabled(call);
+    String token;
+    if (call.cdi().atLeast(CdiVersion.V4_0)) {
+      // The SDK names the email to set a password for; an unknown user is told first.
+      resets.checkUserExists(call.tenant().appId(), userId);
+      String email = in.string("email");
+      MaxLength.EMAIL.check("email", email);
+      token = resets.createToken(call.tenant(), userId, email);
+    } else {
+      try {
+        token = resets.createTokenForOwnEmail(call.tenant(), userId);
+      } catch (PasswordResetService.LinkedUserException e) {
+        throw HttpError.badRequest("Please use CDI version >= 4.0");
+      }
+    }
     ObjectNode out = Json.ok();
-    out.put("token", resets.createToken(call.tenant(), userId, email));
+    out.put("token", token);
     return out;
   }
 
@@ -163,7 +202,9 @@ public final class EmailPasswordApi implements Api {
     }
     Consumed consumed = resets.resetPassword(call.tenant().appId(), token, newPassword);
     ObjectNode out = Json.ok();
-    out.put("userId", consumed.userId());
+    if (call.cdi().atLeast(CdiVersion.V2_12)) {
+      out.put("userId", consumed.userId());
+    }
     return out;
   }
 
@@ -176,9 +217,10 @@ public final class EmailPasswordApi implements Api {
       PasswordHashImport parsed = PasswordHashImport.parse(hash, algorithm);
       MaxLength.EMAIL.check("email", email);
       MaxLength.PASSWORD_HASH.check("passwordHash", parsed.passwordHash());
+      checkEnabled(call);
       Imported imported = accounts.importUser(call.tenant(), email, parsed);
       ObjectNode out = Json.ok();
-      out.set("user", UserView.of(imported.user()));
+      out.set("user", UserView.at(call.cdi()).of(imported.user()));
       out.put("didUserAlreadyExist", imported.didUserAlreadyExist());
       return out;
     } catch (InvalidPasswordHashException e) {

@@ -55,12 +55,57 @@ public final class PasswordResetService {
    * @throws StatusException {@code UNKNOWN_USER_ID_ERROR}
    */
   public String createToken(TenantId tenant, String userId, String email) {
+    String superTokensId = existing(tenant.appId(), userId);
+    return insertToken(tenant, superTokensId, email);
+  }
+
+  /**
+   * @throws StatusException {@code UNKNOWN_USER_ID_ERROR} when the user is not known
+   */
+  public void checkUserExists(String appId, String userId) {
+    existing(appId, userId);
+  }
+
+  /**
+   * A new token for an email-password user who signs in with nothing else, to reset the password of
+   * its own email (how tokens were asked for before account linking).
+   *
+   * @throws StatusException {@code UNKNOWN_USER_ID_ERROR} when the user is not known or is not an
+   *     email-password user
+   * @throws LinkedUserException when the user has more than one login method
+   */
+  public String createTokenForOwnEmail(TenantId tenant, String userId) {
+    String superTokensId = existing(tenant.appId(), userId);
+    AuthUser user =
+        users
+            .find(tenant.appId(), superTokensId)
+            .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+    if (user.loginMethods().size() > 1) {
+      throw new LinkedUserException();
+    }
+    LoginMethod only = user.loginMethods().get(0);
+    if (only.email() == null || !only.recipeId().equals(EmailPasswordService.RECIPE)) {
+      throw new StatusException(Status.UNKNOWN_USER_ID_ERROR);
+    }
+    return insertToken(tenant, superTokensId, only.email());
+  }
+
+  /** The user has linked login methods: only a client that names the email can ask. */
+  public static final class LinkedUserException extends RuntimeException {
+    LinkedUserException() {
+      super("the user has more than one login method", null, false, false);
+    }
+  }
+
+  private String existing(String appId, String userId) {
+    return users
+        .superTokensId(appId, userId)
+        .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+  }
+
+  private String insertToken(TenantId tenant, String superTokensId, String email) {
     String appId = tenant.appId();
     long lifetimeMs = configs.config(tenant).longValue("password_reset_token_lifetime");
-    String superTokensId =
-        users
-            .superTokensId(appId, userId)
-            .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
     for (int attempt = 1; ; attempt++) {
       String token = RandomTokens.base64Url(TOKEN_BYTES);
       ResetToken row =

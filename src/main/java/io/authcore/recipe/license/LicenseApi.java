@@ -9,6 +9,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.AppScope;
 import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.Tenants;
 import java.util.Optional;
@@ -34,19 +35,13 @@ public final class LicenseApi implements Api {
     r.get("/ee/featureflag", this::featureFlags).scope(Scope.NONE);
   }
 
-  /** The original's checks, in the order each endpoint makes them. */
+  // The original's checks, in the order each endpoint makes them.
   private TenantId existingApp(Call call) {
-    TenantId app = call.tenant().appLevel();
-    if (!tenants.tenantExists(app)) {
-      throw HttpError.tenantNotFound(app);
-    }
-    return app;
+    return AppScope.existingApp(call, tenants);
   }
 
   private static void publicTenantOnly(Call call) {
-    if (!call.tenant().isPublicTenant()) {
-      throw HttpError.forbidden("Only public tenantId can call this app specific API");
-    }
+    AppScope.requirePublicTenant(call);
   }
 
   private Object put(Call call) {

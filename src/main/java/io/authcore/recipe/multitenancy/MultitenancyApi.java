@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
@@ -22,11 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The multitenancy endpoints that supertokens-node 24 uses (the v2 create-or-update and list
- * endpoints, removal, users of a tenant, third-party providers). They check the existence of the
- * calling tenant themselves, where the original does: after reading the body.
+ * The multitenancy endpoints that supertokens-node 19 and later use (the v2 create-or-update and
+ * list endpoints, removal, users of a tenant, third-party providers); the original answers them
+ * alike at every CDI version. They check the existence of the calling tenant themselves, where the
+ * original does: after reading the body.
  */
 public final class MultitenancyApi implements Api {
   private static final String BASE = "/recipe/multitenancy";
@@ -45,11 +48,18 @@ public final class MultitenancyApi implements Api {
         .scope(Scope.NONE);
     r.put(BASE + "/app/v2", guarded(this::putApp)).scope(Scope.NONE);
     r.put(BASE + "/tenant/v2", guarded(this::putTenant)).scope(Scope.NONE);
-    r.get(BASE + "/tenant/v2", this::getTenant).scope(Scope.NONE);
-    r.get(BASE + "/tenant/list/v2", guarded(this::listTenants)).scope(Scope.NONE);
-    r.get(BASE + "/app/list/v2", guarded(this::listApps)).scope(Scope.NONE);
-    r.get(BASE + "/connectionuridomain/list/v2", guarded(this::listConnectionUriDomains))
-        .scope(Scope.NONE);
+    // The deprecated v1 reads (supertokens-node 15 to 18) differ from v2 only in how a tenant
+    // shows.
+    for (boolean v2 : new boolean[] {true, false}) {
+      String v = v2 ? "/v2" : "";
+      r.get(BASE + "/tenant" + v, call -> getTenant(call, v2)).scope(Scope.NONE);
+      r.get(BASE + "/tenant/list" + v, guarded(call -> listTenants(call, v2))).scope(Scope.NONE);
+      r.get(BASE + "/app/list" + v, guarded(call -> listApps(call, v2))).scope(Scope.NONE);
+      r.get(
+              BASE + "/connectionuridomain/list" + v,
+              guarded(call -> listConnectionUriDomains(call, v2)))
+          .scope(Scope.NONE);
+    }
     r.post(BASE + "/tenant/remove", guarded(this::removeTenant)).scope(Scope.NONE);
     r.post(BASE + "/app/remove", guarded(this::removeApp)).scope(Scope.NONE);
     r.post(BASE + "/connectionuridomain/remove", guarded(this::removeConnectionUriDomain))
@@ -158,16 +168,16 @@ public final class MultitenancyApi implements Api {
 
   // ---- read
 
-  private Object getTenant(Call call) {
+  private Object getTenant(Call call, boolean v2) {
     Optional<TenantConfig> config =
         tenants.tenantExists(call.tenant()) ? service.find(call.tenant()) : Optional.empty();
     if (config.isEmpty()) {
       return Json.object().put("status", "TENANT_NOT_FOUND_ERROR");
     }
-    return TenantJson.of(config.get()).put("status", "OK");
+    return view(call, v2).apply(config.get()).put("status", "OK");
   }
 
-  private Object listTenants(Call call) {
+  private Object listTenants(Call call, boolean v2) {
     TenantId source = source(call);
     if (!source.isPublicTenant()) {
       throw HttpError.forbidden(
@@ -175,11 +185,11 @@ public final class MultitenancyApi implements Api {
     }
     ObjectNode out = Json.ok();
     ArrayNode list = out.putArray("tenants");
-    service.tenantsOf(source).forEach(t -> list.add(TenantJson.of(t)));
+    service.tenantsOf(source).forEach(t -> list.add(view(call, v2).apply(t)));
     return out;
   }
 
-  private Object listApps(Call call) {
+  private Object listApps(Call call, boolean v2) {
     TenantId source = source(call);
     if (!source.isPublicTenant() || !source.isPublicApp()) {
       throw HttpError.forbidden(
@@ -187,11 +197,11 @@ public final class MultitenancyApi implements Api {
               + " this connection uri domain");
     }
     ObjectNode out = Json.ok();
-    out.set("apps", apps(service.tenantsOfDomain(source.connectionUriDomain())));
+    out.set("apps", apps(service.tenantsOfDomain(source.connectionUriDomain()), view(call, v2)));
     return out;
   }
 
-  private Object listConnectionUriDomains(Call call) {
+  private Object listConnectionUriDomains(Call call, boolean v2) {
     TenantId source = source(call);
     if (!source.equals(TenantId.BASE)) {
       throw HttpError.forbidden(
@@ -210,12 +220,18 @@ public final class MultitenancyApi implements Api {
         (domain, list) -> {
           ObjectNode d = domains.addObject();
           d.put("connectionUriDomain", domain);
-          d.set("apps", apps(list));
+          d.set("apps", apps(list, view(call, v2)));
         });
     return out;
   }
 
-  private static ArrayNode apps(List<TenantConfig> tenantsOfDomain) {
+  /** How the endpoint called shows a tenant: v2, or v1 as of the client's version. */
+  private static Function<TenantConfig, ObjectNode> view(Call call, boolean v2) {
+    return v2 ? TenantJson::of : t -> TenantJson.v1(t, call.cdi());
+  }
+
+  private static ArrayNode apps(
+      List<TenantConfig> tenantsOfDomain, Function<TenantConfig, ObjectNode> view) {
     Map<String, List<TenantConfig>> byApp = new LinkedHashMap<>();
     for (TenantConfig t : tenantsOfDomain) {
       byApp.computeIfAbsent(t.id().appId(), k -> new java.util.ArrayList<>()).add(t);
@@ -226,7 +242,7 @@ public final class MultitenancyApi implements Api {
           ObjectNode app = apps.addObject();
           app.put("appId", appId);
           ArrayNode tenantList = app.putArray("tenants");
-          list.forEach(t -> tenantList.add(TenantJson.of(t)));
+          list.forEach(t -> tenantList.add(view.apply(t)));
         });
     return apps;
   }
@@ -280,7 +296,9 @@ public final class MultitenancyApi implements Api {
   // ---- users
 
   private static String userId(Call call) {
-    String userId = call.body().string("recipeUserId").trim();
+    // A login method since account linking (4.0), the user before.
+    String field = call.cdi().below(CdiVersion.V4_0) ? "userId" : "recipeUserId";
+    String userId = call.body().string(field).trim();
     if (userId.isEmpty()) {
       throw HttpError.badRequest("Field name 'userId' cannot be an empty String");
     }

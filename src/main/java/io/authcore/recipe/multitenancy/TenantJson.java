@@ -2,7 +2,9 @@ package io.authcore.recipe.multitenancy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.Json;
+import io.authcore.recipe.LoginRecipeGate;
 import io.authcore.tenancy.TenantConfig;
 import io.authcore.tenancy.ThirdPartyProvider;
 import io.authcore.tenancy.ThirdPartyProvider.Client;
@@ -45,6 +47,35 @@ final class TenantJson {
     if (config.requiredSecondaryFactors() != null) {
       ArrayNode array = out.putArray("requiredSecondaryFactors");
       config.requiredSecondaryFactors().forEach(array::add);
+    }
+    out.set("coreConfig", config.coreConfig().deepCopy());
+    return out;
+  }
+
+  /**
+   * A tenant as the deprecated v1 endpoints show it to a client of this version: recipe switches,
+   * from 5.0 with the factors too.
+   */
+  static ObjectNode v1(TenantConfig config, CdiVersion cdi) {
+    ObjectNode out = Json.object();
+    out.put("tenantId", config.id().tenantId());
+    out.putObject("emailPassword")
+        .put("enabled", LoginRecipeGate.EMAIL_PASSWORD.enabledAsShownAt(config, cdi));
+    ObjectNode thirdParty = out.putObject("thirdParty");
+    thirdParty.put("enabled", LoginRecipeGate.THIRD_PARTY.enabledAsShownAt(config, cdi));
+    ArrayNode providers = thirdParty.putArray("providers");
+    config.providers().forEach(p -> providers.add(provider(p)));
+    out.putObject("passwordless")
+        .put("enabled", LoginRecipeGate.PASSWORDLESS.enabledAsShownAt(config, cdi));
+    if (cdi.atLeast(CdiVersion.V5_0)) {
+      if (config.firstFactors() != null && !config.firstFactors().isEmpty()) {
+        ArrayNode array = out.putArray("firstFactors");
+        config.firstFactors().forEach(array::add);
+      }
+      if (config.requiredSecondaryFactors() != null) {
+        ArrayNode array = out.putArray("requiredSecondaryFactors");
+        config.requiredSecondaryFactors().forEach(array::add);
+      }
     }
     out.set("coreConfig", config.coreConfig().deepCopy());
     return out;

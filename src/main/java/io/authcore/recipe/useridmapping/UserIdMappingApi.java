@@ -3,6 +3,7 @@ package io.authcore.recipe.useridmapping;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.Endpoint;
 import io.authcore.http.HttpError;
 import io.authcore.http.Json;
@@ -47,7 +48,11 @@ public final class UserIdMappingApi implements Api {
     String info = info(in.stringOrNull("externalUserIdInfo").orElse(null));
     boolean force = in.optionalBool("force").orElse(false);
     MaxLength.USER_ID.check("externalUserId", externalId);
-    mappings.create(call.tenant().appId(), superTokensId, externalId, info, force);
+    // From 4.0 verified emails move to the external id instead of blocking the mapping: sign-ins
+    // through other recipes verify emails before the SDK maps the user.
+    boolean moveVerifiedEmails = call.cdi().atLeast(CdiVersion.V4_0);
+    mappings.create(
+        call.tenant().appId(), superTokensId, externalId, info, force, moveVerifiedEmails);
     return Json.ok();
   }
 

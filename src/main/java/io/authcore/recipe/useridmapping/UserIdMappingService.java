@@ -30,10 +30,17 @@ public final class UserIdMappingService {
   /**
    * @throws StatusException {@code USER_ID_MAPPING_ALREADY_EXISTS_ERROR} or {@code
    *     UNKNOWN_SUPERTOKENS_USER_ID_ERROR}
+   * @param moveVerifiedEmails when the SuperTokens id is used by email verification only, move its
+   *     verified emails to the external id instead of refusing
    * @throws MappingRefusedException with the original's 400 text
    */
   public void create(
-      String appId, String superTokensId, String externalId, String info, boolean force) {
+      String appId,
+      String superTokensId,
+      String externalId,
+      String info,
+      boolean force,
+      boolean moveVerifiedEmails) {
     Optional<Mapping> taken = storage.userIdMappings().byExternalId(appId, externalId);
     if (taken.isPresent()) {
       throw alreadyExists(taken.get().superTokensUserId().equals(superTokensId), true);
@@ -48,7 +55,7 @@ public final class UserIdMappingService {
             "Cannot create a userId mapping where the externalId is also a SuperTokens userID");
       }
       List<String> used = storage.userData().recipesUsing(appId, superTokensId, clock.millis());
-      moveVerification = used.equals(List.of("EmailVerification"));
+      moveVerification = moveVerifiedEmails && used.equals(List.of("EmailVerification"));
       if (!used.isEmpty() && !moveVerification) {
         throw inUse(used);
       }

@@ -51,4 +51,9 @@ public final class ActiveUsers {
     }
     recentlyWritten.put(key, now);
   }
+
+  /** Users of the app active at {@code since} (epoch milliseconds) or later. */
+  public long countSince(String appId, long since) {
+    return storage.userActivity().countActiveSince(appId, since);
+  }
 }

@@ -2,6 +2,7 @@ package io.authcore.recipe.users;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.http.CdiVersion;
 import io.authcore.http.Json;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
@@ -9,13 +10,85 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The CDI 5.4 user object, in the original's key order. Every endpoint that returns a user builds
- * it here; mapped users show their external ids.
+ * The user object as each CDI version shows it, in the original's key order. Every endpoint that
+ * returns a user picks its writer here with {@link #at} (or {@link #linkedAt} where the original
+ * shows the linked shape at every version); mapped users show their external ids.
  */
-public final class UserView {
-  private UserView() {}
+public enum UserView {
+  /** Below 3.0: the user of one login recipe, as before tenants. */
+  PER_RECIPE_WITHOUT_TENANTS,
+  /** 3.0 and 3.1: the user of one login recipe (the group's oldest login method). */
+  PER_RECIPE,
+  /** 4.0 to 5.2: the group with all its login methods; WebAuthn ones bring no credentials. */
+  LINKED,
+  /** From 5.3: the group with its WebAuthn credentials. */
+  LINKED_WITH_WEBAUTHN;
 
-  public static ObjectNode of(AuthUser user) {
+  public static UserView at(CdiVersion cdi) {
+    if (cdi.below(CdiVersion.V3_0)) {
+      return PER_RECIPE_WITHOUT_TENANTS;
+    }
+    return cdi.below(CdiVersion.V4_0) ? PER_RECIPE : linkedAt(cdi);
+  }
+
+  /** For the endpoints that came with account linking and answer its shape at any version. */
+  public static UserView linkedAt(CdiVersion cdi) {
+    return cdi.below(CdiVersion.V5_3) ? LINKED : LINKED_WITH_WEBAUTHN;
+  }
+
+  public ObjectNode of(AuthUser user) {
+    return switch (this) {
+      case PER_RECIPE_WITHOUT_TENANTS -> perRecipe(user.loginMethods().get(0), false);
+      case PER_RECIPE -> perRecipe(user.loginMethods().get(0), true);
+      case LINKED -> linked(user, false);
+      case LINKED_WITH_WEBAUTHN -> linked(user, true);
+    };
+  }
+
+  /** An entry of {@code /users}: before account linking the user came with its recipe id. */
+  public ObjectNode listEntry(AuthUser user) {
+    if (this == LINKED || this == LINKED_WITH_WEBAUTHN) {
+      return of(user);
+    }
+    ObjectNode out = Json.object();
+    out.put("recipeId", user.loginMethods().get(0).recipeId());
+    out.set("user", of(user));
+    return out;
+  }
+
+  /** The id a login method shows: its external id when it has one. */
+  public static String shownId(LoginMethod method) {
+    return method.externalId() != null ? method.externalId() : method.recipeUserId();
+  }
+
+  private static ObjectNode perRecipe(LoginMethod m, boolean withTenants) {
+    ObjectNode out = Json.object();
+    out.put("id", shownId(m));
+    out.put("timeJoined", m.timeJoined());
+    if (withTenants) {
+      strings(out.putArray("tenantIds"), m.tenantIds());
+    }
+    switch (m.recipeId()) {
+      case "emailpassword" -> out.put("email", m.email());
+      case "thirdparty" -> {
+        out.put("email", m.email());
+        out.set("thirdParty", thirdParty(m));
+      }
+      case "passwordless" -> {
+        if (m.email() != null) {
+          out.put("email", m.email());
+        }
+        if (m.phoneNumber() != null) {
+          out.put("phoneNumber", m.phoneNumber());
+        }
+      }
+      // The original fails the same way (a 500): these versions never knew such users.
+      default -> throw new IllegalStateException("no user shape for recipe " + m.recipeId());
+    }
+    return out;
+  }
+
+  private static ObjectNode linked(AuthUser user, boolean withWebauthn) {
     Set<String> tenants = new LinkedHashSet<>();
     Set<String> emails = new LinkedHashSet<>();
     Set<String> phones = new LinkedHashSet<>();
@@ -27,6 +100,11 @@ public final class UserView {
     for (LoginMethod m : user.loginMethods()) {
       tenants.addAll(m.tenantIds());
       timeJoined = Math.min(timeJoined, m.timeJoined());
+      methods.add(loginMethod(m, withWebauthn));
+      // Before 5.3 a WebAuthn login method is listed but adds nothing to the group's sets.
+      if (!withWebauthn && m.recipeId().equals("webauthn")) {
+        continue;
+      }
       if (m.email() != null) {
         emails.add(m.email());
       }
@@ -40,7 +118,6 @@ public final class UserView {
       if (m.webauthnCredentialIds() != null) {
         credentials.addAll(m.webauthnCredentialIds());
       }
-      methods.add(loginMethod(m));
     }
     ObjectNode out = Json.object();
     out.put("id", user.externalId() != null ? user.externalId() : user.id());
@@ -50,17 +127,14 @@ public final class UserView {
     strings(out.putArray("emails"), emails);
     strings(out.putArray("phoneNumbers"), phones);
     out.set("thirdParty", thirdParty);
-    strings(out.putObject("webauthn").putArray("credentialIds"), credentials);
+    if (withWebauthn) {
+      strings(out.putObject("webauthn").putArray("credentialIds"), credentials);
+    }
     out.set("loginMethods", methods);
     return out;
   }
 
-  /** The id a login method shows: its external id when it has one. */
-  public static String shownId(LoginMethod method) {
-    return method.externalId() != null ? method.externalId() : method.recipeUserId();
-  }
-
-  private static ObjectNode loginMethod(LoginMethod m) {
+  private static ObjectNode loginMethod(LoginMethod m, boolean withWebauthn) {
     ObjectNode out = Json.object();
     strings(out.putArray("tenantIds"), m.tenantIds());
     out.put("recipeUserId", shownId(m));
@@ -76,7 +150,7 @@ public final class UserView {
     if (m.thirdPartyId() != null) {
       out.set("thirdParty", thirdParty(m));
     }
-    if (m.webauthnCredentialIds() != null) {
+    if (withWebauthn && m.webauthnCredentialIds() != null) {
       strings(out.putObject("webauthn").putArray("credentialIds"), m.webauthnCredentialIds());
     }
     return out;

@@ -19,31 +19,9 @@ import io.authcore.storage.UserStore.AuthUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** The user-management endpoints: one user, pages and searches of users, counts, deletion. */
+/** The user-management endpoints: one user, pages and searches of users, deletion. */
 public final class UsersApi implements Api {
-  /** What {@code includeRecipeIds} may name (the original's RECIPE_ID values). */
-  private static final Set<String> RECIPE_IDS =
-      Set.of(
-          "emailpassword",
-          "thirdparty",
-          "passwordless",
-          "webauthn",
-          "session",
-          "emailverification",
-          "jwt",
-          "usermetadata",
-          "userroles",
-          "useridmapping",
-          "dashboard",
-          "totp",
-          "multitenancy",
-          "accountlinking",
-          "multifactorauth",
-          "oauth",
-          "saml");
-
   private final UsersService users;
   private final UserDeletion deletion;
 
@@ -56,9 +34,9 @@ public final class UsersApi implements Api {
   public void routes(Routes r) {
     r.get("/user/id", this::user).scope(Scope.APP_PUBLIC_TENANT);
     r.get("/users", this::list);
-    r.get("/users/count", this::count);
     r.get("/users/by-accountinfo", this::byAccountInfo);
-    r.get("/user/search/tags", call -> searchTags());
+    // No tenant or app is looked at: the original answers even for one that does not exist.
+    r.get("/user/search/tags", call -> searchTags()).scope(Scope.NONE);
     r.post("/user/remove", this::remove).scope(Scope.APP_PUBLIC_TENANT);
   }
 
@@ -69,13 +47,14 @@ public final class UsersApi implements Api {
             .find(call.tenant().appId(), userId)
             .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
     var out = Json.ok();
-    out.set("user", UserView.of(user));
+    // Came with account linking, and shows its shape whatever the version.
+    out.set("user", UserView.linkedAt(call.cdi()).of(user));
     return out;
   }
 
   private Object list(Call call) {
     Query q = call.query();
-    List<String> recipeIds = recipeIds(q);
+    List<String> recipeIds = RecipeIds.of(q);
     String token = q.optional("paginationToken").orElse(null);
     Integer limit = q.optionalInt("limit").orElse(null);
     String order = q.optional("timeJoinedOrder").orElse("ASC");
@@ -93,13 +72,14 @@ public final class UsersApi implements Api {
     if (limit != null && limit < 1) {
       throw HttpError.badRequest("limit must a positive integer with min value 1");
     }
+    UserView view = UserView.at(call.cdi());
     ObjectNode out = Json.ok();
     ArrayNode list = out.putArray("users");
     if (search) {
       // A search ignores the recipe filter, the limit and the token, and ends without a token.
       users
           .search(call.tenant(), emails, phones, providers, ascending)
-          .forEach(u -> list.add(UserView.of(u)));
+          .forEach(u -> list.add(view.listEntry(u)));
       return out;
     }
     Entry from = null;
@@ -109,23 +89,10 @@ public final class UsersApi implements Api {
               .orElseThrow(() -> HttpError.badRequest("invalid pagination token"));
     }
     Page page = users.page(call.tenant(), limit == null ? 100 : limit, ascending, recipeIds, from);
-    page.users().forEach(u -> list.add(UserView.of(u)));
+    page.users().forEach(u -> list.add(view.listEntry(u)));
     if (page.next() != null) {
       out.put("nextPaginationToken", PaginationToken.of(page.next()));
     }
-    return out;
-  }
-
-  private Object count(Call call) {
-    Query q = call.query();
-    List<String> recipeIds = recipeIds(q);
-    boolean allTenants =
-        q.optional("includeAllTenants").map(v -> v.equalsIgnoreCase("true")).orElse(false);
-    if (allTenants && !call.tenant().isPublicTenant()) {
-      throw HttpError.forbidden("Only public tenantId can call this app specific API");
-    }
-    ObjectNode out = Json.ok();
-    out.put("count", users.count(call.tenant(), allTenants, recipeIds));
     return out;
   }
 
@@ -156,7 +123,8 @@ public final class UsersApi implements Api {
             union.equals("true"));
     ObjectNode out = Json.ok();
     ArrayNode list = out.putArray("users");
-    found.forEach(u -> list.add(UserView.of(u)));
+    UserView view = UserView.linkedAt(call.cdi());
+    found.forEach(u -> list.add(view.of(u)));
     return out;
   }
 
@@ -172,18 +140,6 @@ public final class UsersApi implements Api {
     boolean removeAll = in.optionalBool("removeAllLinkedAccounts").orElse(true);
     deletion.delete(call.tenant().appId(), userId, removeAll);
     return Json.ok();
-  }
-
-  private static List<String> recipeIds(Query q) {
-    List<String> ids = new ArrayList<>();
-    for (String raw : q.list("includeRecipeIds")) {
-      String id = raw.toLowerCase(Locale.ROOT);
-      if (!RECIPE_IDS.contains(id)) {
-        throw HttpError.badRequest("Unknown recipe ID: " + raw);
-      }
-      ids.add(id);
-    }
-    return ids;
   }
 
   /** A search tag's values: split on ';', lower-cased, trimmed, empties dropped; null if none. */

@@ -6,6 +6,7 @@ import java.util.List;
 final class JdbcUserActivityStore implements UserActivityStore {
   private final Sql sql;
   private final String upsert;
+  private final String countSince;
 
   JdbcUserActivityStore(Sql sql, Dialect dialect, Tables tables) {
     this.sql = sql;
@@ -14,10 +15,19 @@ final class JdbcUserActivityStore implements UserActivityStore {
             tables.name("user_last_active"),
             List.of("app_id", "user_id"),
             List.of("last_active_time"));
+    this.countSince =
+        "SELECT COUNT(*) FROM "
+            + tables.name("user_last_active")
+            + " WHERE app_id = ? AND last_active_time >= ?";
   }
 
   @Override
   public void touch(String appId, String userId, long at) {
     sql.update(upsert, appId, userId, at);
+  }
+
+  @Override
+  public long countActiveSince(String appId, long since) {
+    return sql.one(countSince, rs -> rs.getLong(1), appId, since).orElse(0L);
   }
 }

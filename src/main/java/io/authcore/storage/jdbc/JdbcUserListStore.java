@@ -176,6 +176,19 @@ final class JdbcUserListStore implements UserListStore {
   }
 
   @Override
+  public long countJoinedAfter(String appId, String tenantId, long t) {
+    String query =
+        "SELECT COUNT(DISTINCT "
+            + GROUP
+            + ") FROM "
+            + allUsers
+            + " a WHERE a.app_id = ? AND a.tenant_id = ? AND "
+            + GROUP_TIME
+            + " > ?";
+    return sql.one(query, rs -> rs.getLong(1), appId, tenantId, t).orElse(0L);
+  }
+
+  @Override
   public Set<String> primaryIdsWithEmail(String appId, String tenantId, String email) {
     Set<String> ids = new LinkedHashSet<>();
     for (String toTenant :

@@ -106,6 +106,32 @@ class TenantUsersTest extends ServerOnEachBackend {
   }
 
   @Test
+  void before4TheUserIsNamedByItsUserId() {
+    String app = app();
+    String id =
+        signUp("/appid-" + app, "by-user-id-" + UUID.randomUUID() + "@example.com", "password-one")
+            .get("user")
+            .get("id")
+            .asText();
+    String[] cdi30 = {"cdi-version", "3.0"};
+    String path = "/appid-" + app + "/t1" + MT + "/tenant/user";
+    Reply added = http.post(path, "{\"userId\":\"" + id + "\"}", cdi30);
+    assertEquals("{\"status\":\"OK\",\"wasAlreadyAssociated\":false}\n", added.body());
+    Reply wrongField = http.post(path, "{\"recipeUserId\":\"" + id + "\"}", cdi30);
+    assertEquals(400, wrongField.status());
+    assertEquals("Field name 'userId' is invalid in JSON input\n", wrongField.body());
+    assertEquals(
+        "Field name 'recipeUserId' is invalid in JSON input\n",
+        http.post(path + "/remove", "{\"userId\":\"" + id + "\"}", CDI).body());
+    assertEquals(
+        "{\"status\":\"OK\",\"wasAssociated\":true}\n",
+        http.post(path + "/remove", "{\"userId\":\"" + id + "\"}", cdi30).body());
+    assertEquals(
+        "Field name 'userId' cannot be an empty String\n",
+        http.post(path, "{\"userId\":\"  \"}", cdi30).body());
+  }
+
+  @Test
   void aUserIsAssociatedWithTenantsAndTakenOut() {
     String app = app();
     String id =

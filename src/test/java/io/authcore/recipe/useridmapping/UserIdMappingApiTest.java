@@ -303,6 +303,33 @@ class UserIdMappingApiTest extends ServerOnEachBackend {
   }
 
   @Test
+  void before4VerifiedEmailsBlockAMappingUnlessForced() {
+    String[] cdi30 = {"cdi-version", "3.0"};
+    String email = TestUsers.email("blocks");
+    String id = TestUsers.signUp(http, email);
+    String token =
+        http.post("/recipe/user/email/verify/token", json("userId", id, "email", email), cdi30)
+            .json()
+            .get("token")
+            .asText();
+    http.post("/recipe/user/email/verify", json("method", "token", "token", token), cdi30);
+    String ext = ext();
+    String mapping = json("superTokensUserId", id, "externalUserId", ext);
+    Reply refused = http.post("/recipe/userid/map", mapping, cdi30);
+    assertEquals(400, refused.status());
+    assertEquals("UserId is already in use in EmailVerification recipe\n", refused.body());
+    assertEquals(
+        "{\"status\":\"OK\",\"isVerified\":true}\n",
+        http.get("/recipe/user/email/verify?userId=" + id + "&email=" + email, cdi30).body());
+    // Forced, the mapping is made and the verification stays with the SuperTokens id.
+    String forced = mapping.replace("}", ",\"force\":true}");
+    assertEquals(OK, http.post("/recipe/userid/map", forced, cdi30).body());
+    assertEquals(
+        "{\"status\":\"OK\",\"isVerified\":true}\n",
+        http.get("/recipe/user/email/verify?userId=" + id + "&email=" + email, cdi30).body());
+  }
+
+  @Test
   void metadataOrRolesBlockAMappingWithTheOriginalsText() {
     if (backend != Backend.POSTGRES) {
       return; // written in the database until their recipes' APIs exist
