@@ -16,30 +16,9 @@ const CHILD = path.join(__dirname, "..", "lib", "older-sdks", "child.js");
 const CHILD_TIMEOUT_MS = 60000;
 
 // One release per CDI version: the newest of one major speaking it (package.json's aliases).
-// todo: behaviour of that version Authcore does not have yet (what the original 11.4.7 answers);
-// remove the mark once it does.
 const MAJORS = [
-    {
-        sdk: "supertokens-node-14",
-        release: "14.1.4",
-        cdi: "2.21",
-        scenario: "before-multitenancy",
-        // Below 3.0 the original answers POST /recipe/signup, /recipe/signin and GET /recipe/user with
-        // the emailpassword user {id, timeJoined, email} (no tenantIds, no top-level recipeUserId) and
-        // GET /users with {recipeId, user} items; and it refreshes a session whose request has no
-        // useDynamicSigningKey (Authcore: 400 "Field name 'useDynamicSigningKey' is invalid in JSON input").
-        todo: "CDI 2.21: emailpassword user shape, /users wrappers, refresh without useDynamicSigningKey",
-    },
-    {
-        sdk: "supertokens-node-15",
-        release: "15.2.3",
-        cdi: "3.0",
-        scenario: "multitenancy",
-        // Below 4.0 the original answers POST /public/recipe/signup, /public/recipe/signin and
-        // GET /public/recipe/user with the emailpassword user {id, timeJoined, tenantIds, email}, and
-        // GET /public/users with {recipeId, user} items.
-        todo: "CDI 3.0: emailpassword user shape, /users wrappers",
-    },
+    { sdk: "supertokens-node-14", release: "14.1.4", cdi: "2.21", scenario: "before-multitenancy" },
+    { sdk: "supertokens-node-15", release: "15.2.3", cdi: "3.0", scenario: "multitenancy" },
     { sdk: "supertokens-node-16", release: "16.7.6", cdi: "4.0", scenario: "account-linking" },
     { sdk: "supertokens-node-18", release: "18.0.1", cdi: "5.0", scenario: "account-linking" },
     { sdk: "supertokens-node-20", release: "20.1.7", cdi: "5.1", scenario: "account-linking" },
@@ -71,7 +50,7 @@ describeOnEveryStorage("older supertokens-node majors", {}, (suite) => {
     for (const major of MAJORS) {
         suite.scenario(
             `supertokens-node ${major.release} (CDI ${major.cdi}): sign up and in, roles, metadata, session, users`,
-            { sdk: false, todo: major.todo },
+            { sdk: false },
             async ({ core }) => runChild(major, core.url)
         );
     }
