@@ -266,7 +266,8 @@ final class RequestContext implements HttpHandler {
       return;
     }
     // The original looks a tenant-level endpoint's tenant up directly, so a missing app is
-    // reported as a missing tenant; only app-level endpoints name the app.
+    // reported as a missing tenant; app-level endpoints mostly look up the app's public tenant,
+    // and only a few name the app.
     if (scope == Scope.TENANT) {
       if (!tenants.tenantExists(tenant)) {
         throw HttpError.tenantNotFound(tenant);
@@ -274,7 +275,9 @@ final class RequestContext implements HttpHandler {
       return;
     }
     if (!tenants.appExists(tenant.appLevel())) {
-      throw HttpError.appNotFound(tenant);
+      throw route.namesMissingApp
+          ? HttpError.appNotFound(tenant)
+          : HttpError.tenantNotFound(tenant.appLevel());
     }
     switch (scope) {
       case APP_PUBLIC_TENANT -> {

@@ -11,6 +11,7 @@ public final class Route {
   boolean apiKeyChecked = true;
   boolean cdiVersionNeeded = true;
   CdiVersion publicTenantSince = CdiVersion.V5_0;
+  boolean namesMissingApp;
   String rid = "";
   boolean slow;
   BooleanSupplier inlineWhen;
@@ -32,6 +33,15 @@ public final class Route {
    */
   public Route publicTenantSince(CdiVersion version) {
     this.publicTenantSince = version;
+    return this;
+  }
+
+  /**
+   * An unknown app is reported as "App with ... not found" rather than as its public tenant, for
+   * the few app-level endpoints where the original words it so.
+   */
+  public Route namesMissingApp() {
+    this.namesMissingApp = true;
     return this;
   }
 

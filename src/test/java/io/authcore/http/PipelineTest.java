@@ -68,6 +68,7 @@ class PipelineTest {
         routes.get("/probe/tenant", echo);
         routes.post("/probe/tenant", echo);
         routes.get("/probe/app", echo).scope(Scope.APP);
+        routes.get("/probe/named-app", echo).scope(Scope.APP).namesMissingApp();
         routes.get("/probe/public", echo).scope(Scope.APP_PUBLIC_TENANT);
         routes.get("/probe/open", echo).withoutApiKey().anyCdiVersion();
         routes.post(
@@ -194,9 +195,14 @@ class PipelineTest {
     Reply app = http.get("/appid-nope/probe/app");
     assertEquals(400, app.status());
     assertEquals(
+        "AppId or tenantId not found => Tenant with the following connectionURIDomain, appId and"
+            + " tenantId combination not found: (, nope, public)\n",
+        app.body(),
+        "most app-level endpoints look the app's public tenant up");
+    assertEquals(
         "AppId or tenantId not found => App with the following connectionURIDomain and appId"
             + " combination not found: (, nope)\n",
-        app.body());
+        http.get("/appid-nope/probe/named-app").body());
     Reply tenantOfNoApp = http.get("/appid-nope/probe/tenant");
     assertEquals(400, tenantOfNoApp.status());
     assertEquals(

@@ -26,9 +26,13 @@ public final class UserIdMappingApi implements Api {
   @Override
   public void routes(Routes r) {
     r.post("/recipe/userid/map", refusals(this::create)).scope(Scope.APP_PUBLIC_TENANT);
-    r.get("/recipe/userid/map", this::get).scope(Scope.APP_PUBLIC_TENANT);
-    r.post("/recipe/userid/map/remove", refusals(this::remove)).scope(Scope.APP_PUBLIC_TENANT);
-    r.put("/recipe/userid/external-user-id-info", this::updateInfo).scope(Scope.APP_PUBLIC_TENANT);
+    r.get("/recipe/userid/map", this::get).scope(Scope.APP_PUBLIC_TENANT).namesMissingApp();
+    r.post("/recipe/userid/map/remove", refusals(this::remove))
+        .scope(Scope.APP_PUBLIC_TENANT)
+        .namesMissingApp();
+    r.put("/recipe/userid/external-user-id-info", this::updateInfo)
+        .scope(Scope.APP_PUBLIC_TENANT)
+        .namesMissingApp();
   }
 
   private static Endpoint refusals(Endpoint endpoint) {

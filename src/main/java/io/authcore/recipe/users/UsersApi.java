@@ -37,7 +37,7 @@ public final class UsersApi implements Api {
     r.get("/users/by-accountinfo", this::byAccountInfo);
     // No tenant or app is looked at: the original answers even for one that does not exist.
     r.get("/user/search/tags", call -> searchTags()).scope(Scope.NONE);
-    r.post("/user/remove", this::remove).scope(Scope.APP_PUBLIC_TENANT);
+    r.post("/user/remove", this::remove).scope(Scope.APP_PUBLIC_TENANT).namesMissingApp();
   }
 
   private Object user(Call call) {
