@@ -71,6 +71,25 @@ class PerAppConfigTest extends ServerOnEachBackend {
   }
 
   @Test
+  void anAppsCdiBoundsAreItsOwn() {
+    String id =
+        app("{\"supertokens_max_cdi_version\":\"3.0\",\"supertokens_min_cdi_version\":\"2.21\"}");
+    assertEquals(
+        "{\"versions\":[\"2.14\",\"2.13\",\"2.12\",\"2.11\",\"2.10\",\"2.21\",\"2.20\","
+            + "\"2.19\",\"2.18\",\"2.17\",\"3.0\",\"2.16\",\"2.15\",\"2.7\",\"2.8\",\"2.9\"]}\n",
+        http.get("/appid-" + id + "/apiversion").body());
+    Reply tooNew = http.get("/appid-" + id + "/recipe/roles", "cdi-version", "4.0");
+    assertEquals(400, tooNew.status());
+    assertEquals("cdi-version 4.0 not supported\n", tooNew.body());
+    Reply tooOld = http.get("/appid-" + id + "/recipe/roles", "cdi-version", "2.20");
+    assertEquals(
+        "cdi-version 2.20 is lower than the minimum allowed version 2.21\n", tooOld.body());
+    assertEquals(200, http.get("/appid-" + id + "/recipe/roles", "cdi-version", "3.0").status());
+    assertEquals(
+        200, http.get("/recipe/roles", "cdi-version", "5.6").status(), "not the public app");
+  }
+
+  @Test
   void aTwoSecondAccessTokenInOneAppAndTheDefaultInAnother() {
     String shortLived = app("{\"access_token_validity\":2,\"refresh_token_validity\":60}");
     String ordinary = app("{}");
