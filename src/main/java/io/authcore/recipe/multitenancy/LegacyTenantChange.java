@@ -187,93 +187,54 @@ record LegacyTenantChange(
    * on a tenant without a factor list, writes the list of what stays on.
    */
   private TenantConfig apply5_0(TenantConfig config) {
-    boolean enabling = false;
-    for (Recipe r : Recipe.values()) {
-      enabling |= Boolean.TRUE.equals(asked(r)) && !r.gate.enabledUnlessNoFactor(config);
-    }
-    if (enabling && config.firstFactors() != null && config.firstFactors().isEmpty()) {
-      config =
-          new TenantConfig(
-              config.id(),
-              false,
-              false,
-              false,
-              null,
-              config.requiredSecondaryFactors(),
-              config.providers(),
-              config.coreConfig());
-    }
-    final TenantConfig before = config;
+    TenantConfig before = reopenedIfNothingAllowed(config);
     Map<Recipe, Boolean> newSwitches = new EnumMap<>(Recipe.class);
-    boolean hasFirst = false;
-    List<String> first = null;
-    boolean hasRequired = false;
-    List<String> required = null;
-    for (Recipe r : Recipe.values()) {
-      if (asked(r) != null) {
-        newSwitches.put(r, asked(r));
-      }
-    }
+    newSwitches.putAll(switches);
+    Assigned first = new Assigned();
+    Assigned required = new Assigned();
     if (switches.containsValue(Boolean.FALSE)) {
       if (before.firstFactors() != null && !factors.hasFirst()) {
-        Set<String> remaining = withoutDisabled(before.firstFactors());
-        if (!remaining.equals(new HashSet<>(before.firstFactors()))) {
-          hasFirst = true;
-          first = new ArrayList<>(remaining);
-        }
+        first.setIfShrunk(before.firstFactors(), withoutDisabled(before.firstFactors()));
       }
-      if (!factors.hasRequired() && before.requiredSecondaryFactors() != null) {
-        Set<String> remaining = withoutDisabled(before.requiredSecondaryFactors());
-        if (!remaining.equals(new HashSet<>(before.requiredSecondaryFactors()))) {
-          hasRequired = true;
-          required = new ArrayList<>(remaining);
-        }
+      if (before.requiredSecondaryFactors() != null && !factors.hasRequired()) {
+        required.setIfShrunk(
+            before.requiredSecondaryFactors(), withoutDisabled(before.requiredSecondaryFactors()));
       }
     }
     if (factors.hasFirst()) {
-      hasFirst = true;
-      first = factors.first();
-      for (Recipe r : recipesNamed(first)) {
+      first.set(factors.first());
+      for (Recipe r : recipesNamed(factors.first())) {
         if (!r.gate.enabledUnlessNoFactor(before)) {
           newSwitches.putIfAbsent(r, true);
         }
       }
     }
     if (factors.hasRequired()) {
-      hasRequired = true;
-      required = factors.required();
-      if (required != null) {
-        for (Recipe r : recipesNamed(required)) {
-          if (r.gate.enabledUnlessNoFactor(before)) {
-            continue;
-          }
-          newSwitches.putIfAbsent(r, true);
-          if (!Boolean.TRUE.equals(asked(r))
-              && !factors.hasFirst()
-              && before.firstFactors() == null) {
-            Set<String> stayOn = new LinkedHashSet<>();
-            for (Recipe each : Recipe.values()) {
-              if ((each.switchOf(before) || Boolean.TRUE.equals(asked(each)))
-                  && !Boolean.FALSE.equals(asked(each))) {
-                stayOn.addAll(each.factorIds);
-              }
-            }
-            if (stayOn.size() < ALL_FACTORS.size() && !hasFirst) {
-              hasFirst = true;
-              first = new ArrayList<>(stayOn);
-            }
+      required.set(factors.required());
+      for (Recipe r : recipesNamed(factors.required())) {
+        if (r.gate.enabledUnlessNoFactor(before)) {
+          continue;
+        }
+        newSwitches.putIfAbsent(r, true);
+        if (!Boolean.TRUE.equals(asked(r))
+            && !factors.hasFirst()
+            && before.firstFactors() == null) {
+          Set<String> stayOn = stayingOn(before);
+          if (stayOn.size() < ALL_FACTORS.size()) {
+            first.set(new ArrayList<>(stayOn));
           }
         }
       }
     }
+    config = before;
     for (Map.Entry<Recipe, Boolean> e : newSwitches.entrySet()) {
       config = e.getKey().withSwitch(config, e.getValue());
     }
     config =
         withFactors(
             config,
-            hasFirst ? first : config.firstFactors(),
-            hasRequired ? required : config.requiredSecondaryFactors());
+            first.or(config.firstFactors()),
+            required.or(config.requiredSecondaryFactors()));
     // A factor in either list turns its recipe on.
     List<Recipe> named = new ArrayList<>(recipesNamed(config.firstFactors()));
     named.addAll(recipesNamed(config.requiredSecondaryFactors()));
@@ -281,6 +242,57 @@ record LegacyTenantChange(
       config = r.withSwitch(config, true);
     }
     return config;
+  }
+
+  /** A list the request sets (the first setting wins, null included) or leaves alone. */
+  private static final class Assigned {
+    private boolean set;
+    private List<String> value;
+
+    void set(List<String> newValue) {
+      if (!set) {
+        set = true;
+        value = newValue;
+      }
+    }
+
+    void setIfShrunk(List<String> old, Set<String> remaining) {
+      if (!remaining.equals(new HashSet<>(old))) {
+        set(new ArrayList<>(remaining));
+      }
+    }
+
+    List<String> or(List<String> current) {
+      return set ? value : current;
+    }
+  }
+
+  /** A recipe turned on where the factor list allowed nothing starts over without a list. */
+  private TenantConfig reopenedIfNothingAllowed(TenantConfig config) {
+    boolean enabling = false;
+    for (Recipe r : Recipe.values()) {
+      enabling |= Boolean.TRUE.equals(asked(r)) && !r.gate.enabledUnlessNoFactor(config);
+    }
+    if (!enabling || config.firstFactors() == null || !config.firstFactors().isEmpty()) {
+      return config;
+    }
+    TenantConfig off = config;
+    for (Recipe r : Recipe.values()) {
+      off = r.withSwitch(off, false);
+    }
+    return withFactors(off, null, off.requiredSecondaryFactors());
+  }
+
+  /** The factors of the recipes on before the request and not turned off by it, or turned on. */
+  private Set<String> stayingOn(TenantConfig before) {
+    Set<String> stayOn = new LinkedHashSet<>();
+    for (Recipe r : Recipe.values()) {
+      if ((r.switchOf(before) || Boolean.TRUE.equals(asked(r)))
+          && !Boolean.FALSE.equals(asked(r))) {
+        stayOn.addAll(r.factorIds);
+      }
+    }
+    return stayOn;
   }
 
   private Set<String> withoutDisabled(List<String> factors) {
