@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class TenantV1WritesTest extends ServerOnEachBackend {
   private static final Pattern REQUEST = Pattern.compile("^> (\\S+) (\\S+) (\\S+) ?(.*)$");
   private static final Pattern STATUS = Pattern.compile("^ \\[(\\d{3})\\]$");
+  private static final String MT = "/recipe/multitenancy";
+  private static final String CDI = "cdi-version";
 
   record Exchange(String cdi, String method, String path, String body, int status, String answer) {}
 
@@ -80,6 +82,36 @@ class TenantV1WritesTest extends ServerOnEachBackend {
       } else {
         assertEquals(e.answer(), reply.body(), what);
       }
+    }
+  }
+
+  /**
+   * CDI 5.5 and 5.6 are newer than the recorded original; the newest original (12.x) still serves
+   * the v1 writes there, through the same 5.0 rules (its BaseCreateOrUpdate is unchanged since
+   * 11.4).
+   */
+  @Test
+  void newerVersionsWriteByThe5_0Rules() {
+    for (String v : new String[] {"5.5", "5.6"}) {
+      String t = "v1-" + v.replace(".", "");
+      Reply empty =
+          http.put(MT + "/tenant", "{\"tenantId\":\"" + t + "\",\"firstFactors\":[]}", CDI, v);
+      assertEquals(400, empty.status());
+      assertEquals(
+          "firstFactors cannot be empty. Set null instead to remove all first factors.\n",
+          empty.body());
+      Reply created =
+          http.put(
+              MT + "/tenant", "{\"tenantId\":\"" + t + "\",\"passwordlessEnabled\":true}", CDI, v);
+      assertEquals("{\"status\":\"OK\",\"createdNew\":true}\n", created.body());
+      // As the 5.0 run: a new tenant has no factor list, so the switch alone says it.
+      assertEquals(
+          "{\"tenantId\":\""
+              + t
+              + "\",\"emailPassword\":{\"enabled\":false},"
+              + "\"thirdParty\":{\"enabled\":false,\"providers\":[]},"
+              + "\"passwordless\":{\"enabled\":true},\"coreConfig\":{},\"status\":\"OK\"}\n",
+          http.get("/" + t + MT + "/tenant", CDI, v).body());
     }
   }
 
