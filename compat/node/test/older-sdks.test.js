@@ -6,7 +6,8 @@
 // Each major runs in a child process of its own (lib/older-sdks/child.js): the SDK keeps its recipes
 // and the negotiated version in module-level singletons, and several of them in one process would
 // have to be trusted not to share any. The scenarios are written against each era's own API:
-// before multitenancy (14), multitenancy without account linking (15), account linking (16 on).
+// before multitenancy (14), multitenancy without account linking (15), account linking (16 on);
+// 15 to 18 also manage a tenant through the deprecated v1 tenant endpoints.
 
 const { spawn } = require("node:child_process");
 const path = require("node:path");
@@ -18,9 +19,9 @@ const CHILD_TIMEOUT_MS = 60000;
 // One release per CDI version: the newest of one major speaking it (package.json's aliases).
 const MAJORS = [
     { sdk: "supertokens-node-14", release: "14.1.4", cdi: "2.21", scenario: "before-multitenancy" },
-    { sdk: "supertokens-node-15", release: "15.2.3", cdi: "3.0", scenario: "multitenancy" },
-    { sdk: "supertokens-node-16", release: "16.7.6", cdi: "4.0", scenario: "account-linking" },
-    { sdk: "supertokens-node-18", release: "18.0.1", cdi: "5.0", scenario: "account-linking" },
+    { sdk: "supertokens-node-15", release: "15.2.3", cdi: "3.0", scenario: "multitenancy+v1-tenants" },
+    { sdk: "supertokens-node-16", release: "16.7.6", cdi: "4.0", scenario: "account-linking+v1-tenants" },
+    { sdk: "supertokens-node-18", release: "18.0.1", cdi: "5.0", scenario: "account-linking+v1-tenants" },
     { sdk: "supertokens-node-20", release: "20.1.7", cdi: "5.1", scenario: "account-linking" },
     { sdk: "supertokens-node-21", release: "21.1.2", cdi: "5.2", scenario: "account-linking" },
     { sdk: "supertokens-node-23", release: "23.1.0", cdi: "5.3", scenario: "account-linking" },

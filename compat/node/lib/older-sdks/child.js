@@ -3,7 +3,7 @@
 // are module-level singletons, so no other major may share the process), driving a core through a
 // recording proxy:
 //
-//   node child.js <package alias> <expected CDI version> <scenario module> <core url>
+//   node child.js <package alias> <expected CDI version> <scenario module[+module…]> <core url>
 //
 // Exits 0 when the scenario passed and the SDK spoke the expected CDI version throughout; otherwise
 // prints the failure and every exchange with the core, and exits 1.
@@ -47,6 +47,9 @@ async function main() {
         UserRoles: require(`${packageName}/recipe/userroles`),
         UserMetadata: require(`${packageName}/recipe/usermetadata`),
     };
+    if (scenarioName.includes("v1-tenants")) {
+        sdk.Multitenancy = require(`${packageName}/recipe/multitenancy`);
+    }
     sdk.supertokens.init({
         appInfo: APP_INFO,
         supertokens: { connectionURI: proxy.url },
@@ -60,7 +63,10 @@ async function main() {
         role: `editor-${unique}`,
     };
     try {
-        await require(`./${scenarioName}`)(sdk, app);
+        // "a+b" runs scenario a, then scenario b, in this one app.
+        for (const part of scenarioName.split("+")) {
+            await require(`./${part}`)(sdk, app);
+        }
         assertNegotiated(proxy.exchanges);
     } catch (error) {
         process.stderr.write(

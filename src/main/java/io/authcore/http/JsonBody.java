@@ -82,6 +82,31 @@ public final class JsonBody {
     return node.has(field) ? Optional.of(bool(field)) : Optional.empty();
   }
 
+  /**
+   * A boolean read as the original's {@code parseBooleanOrThrowError} reads it with Gson, where the
+   * v1 multitenancy switches accept it: a number is false, a one-element array is its element; a
+   * string, null, an object or another array is refused.
+   */
+  public Optional<Boolean> optionalGsonBool(String field) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.toString().contains("\"")) {
+      throw invalid(field);
+    }
+    while (value.isArray() && value.size() == 1) {
+      value = value.get(0);
+    }
+    if (value.isBoolean()) {
+      return Optional.of(value.booleanValue());
+    }
+    if (value.isNumber()) {
+      return Optional.of(false);
+    }
+    throw invalid(field);
+  }
+
   public long longValue(String field) {
     JsonNode value = node.get(field);
     if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {

@@ -62,16 +62,26 @@ public final class LoginRecipeGate {
    * switch and the first factors, read as 5.0 read them from then on.
    */
   public boolean enabledAsShownAt(TenantConfig config, CdiVersion cdi) {
-    if (!recipeSwitch.on(config)) {
-      return false;
-    }
-    List<String> first = config.firstFactors();
-    if (first == null) {
-      return true;
-    }
-    // 5.0 read an empty list as "nothing allowed"; before, the list had to name the recipe.
     return cdi.atLeast(CdiVersion.V5_0)
-        ? !first.isEmpty()
-        : first.stream().anyMatch(factorIds::contains);
+        ? enabledUnlessNoFactor(config)
+        : enabledByItsFactor(config);
+  }
+
+  /** Before 5.0: the switch is on and the first factors, when set, name this recipe. */
+  public boolean enabledByItsFactor(TenantConfig config) {
+    List<String> first = config.firstFactors();
+    return recipeSwitch.on(config)
+        && (first == null || first.stream().anyMatch(factorIds::contains));
+  }
+
+  /** From 5.0: the switch is on and the first factors, when set, allow anything at all. */
+  public boolean enabledUnlessNoFactor(TenantConfig config) {
+    List<String> first = config.firstFactors();
+    return recipeSwitch.on(config) && (first == null || !first.isEmpty());
+  }
+
+  /** The first factors that stand for this recipe. */
+  public Set<String> factorIds() {
+    return factorIds;
   }
 }

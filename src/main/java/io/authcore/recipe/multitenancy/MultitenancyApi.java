@@ -44,10 +44,15 @@ public final class MultitenancyApi implements Api {
 
   @Override
   public void routes(Routes r) {
-    r.put(BASE + "/connectionuridomain/v2", guarded(this::putConnectionUriDomain))
-        .scope(Scope.NONE);
-    r.put(BASE + "/app/v2", guarded(this::putApp)).scope(Scope.NONE);
-    r.put(BASE + "/tenant/v2", guarded(this::putTenant)).scope(Scope.NONE);
+    // The deprecated v1 writes (supertokens-node 15 to 18) send recipe switches instead.
+    for (boolean v2 : new boolean[] {true, false}) {
+      String v = v2 ? "/v2" : "";
+      Function<Call, TenantUpdate> body = v2 ? MultitenancyApi::change : LegacyTenantBody::change;
+      r.put(BASE + "/connectionuridomain" + v, guarded(c -> putConnectionUriDomain(c, body)))
+          .scope(Scope.NONE);
+      r.put(BASE + "/app" + v, guarded(c -> putApp(c, body))).scope(Scope.NONE);
+      r.put(BASE + "/tenant" + v, guarded(c -> putTenant(c, body))).scope(Scope.NONE);
+    }
     // The deprecated v1 reads (supertokens-node 15 to 18) differ from v2 only in how a tenant
     // shows.
     for (boolean v2 : new boolean[] {true, false}) {
@@ -97,7 +102,7 @@ public final class MultitenancyApi implements Api {
 
   // ---- create or update
 
-  private Object putConnectionUriDomain(Call call) {
+  private Object putConnectionUriDomain(Call call, Function<Call, TenantUpdate> change) {
     JsonBody in = call.body();
     String domain =
         in.optionalString("connectionUriDomain").map(Ids::connectionUriDomain).orElse("");
@@ -105,10 +110,10 @@ public final class MultitenancyApi implements Api {
     TenantId source = source(call);
     return created(
         service.createOrUpdate(
-            source, new TenantId(domain, TenantId.DEFAULT, TenantId.DEFAULT), change(in)));
+            source, new TenantId(domain, TenantId.DEFAULT, TenantId.DEFAULT), change.apply(call)));
   }
 
-  private Object putApp(Call call) {
+  private Object putApp(Call call, Function<Call, TenantUpdate> change) {
     JsonBody in = call.body();
     String appId = in.optionalString("appId").map(Ids::appId).orElse(TenantId.DEFAULT);
     MaxLength.TENANT_ID.check("appId", appId);
@@ -117,10 +122,10 @@ public final class MultitenancyApi implements Api {
         service.createOrUpdate(
             source,
             new TenantId(source.connectionUriDomain(), appId, TenantId.DEFAULT),
-            change(in)));
+            change.apply(call)));
   }
 
-  private Object putTenant(Call call) {
+  private Object putTenant(Call call, Function<Call, TenantUpdate> change) {
     JsonBody in = call.body();
     String tenantId = in.optionalString("tenantId").map(Ids::tenantId).orElse(TenantId.DEFAULT);
     MaxLength.TENANT_ID.check("tenantId", tenantId);
@@ -129,7 +134,7 @@ public final class MultitenancyApi implements Api {
         service.createOrUpdate(
             source,
             new TenantId(source.connectionUriDomain(), source.appId(), tenantId),
-            change(in)));
+            change.apply(call)));
   }
 
   private static Object created(boolean createdNew) {
@@ -137,7 +142,8 @@ public final class MultitenancyApi implements Api {
   }
 
   /** The v2 body, checked in the original's order. */
-  private static TenantChange change(JsonBody in) {
+  private static TenantChange change(Call call) {
+    JsonBody in = call.body();
     ObjectNode coreConfig = in.optionalObject("coreConfig").orElse(null);
     if (in.has("emailPasswordEnabled")) {
       throw HttpError.badRequest("emailPasswordEnabled is not a valid input for this API");
@@ -154,7 +160,7 @@ public final class MultitenancyApi implements Api {
         coreConfig, in.has("firstFactors"), first, in.has("requiredSecondaryFactors"), required);
   }
 
-  private static List<String> factors(JsonBody in, String field) {
+  static List<String> factors(JsonBody in, String field) {
     JsonNode value = in.node().get(field);
     if (value == null || value.isNull()) {
       return null;

@@ -13,14 +13,10 @@ import io.authcore.storage.Violation;
 import io.authcore.tenancy.TenantConfig;
 import io.authcore.tenancy.TenantId;
 import io.authcore.tenancy.ThirdPartyProvider;
-import io.authcore.tenancy.ThirdPartyProvider.Client;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -109,13 +105,13 @@ public final class MultitenancyService {
   // ---- creating and changing
 
   /**
-   * Creates the target or changes it (the v2 APIs), as asked from {@code source}.
+   * Creates the target or changes it (the v2 and v1 APIs), as asked from {@code source}.
    *
    * @return true when the target was created
    */
-  public boolean createOrUpdate(TenantId source, TenantId target, TenantChange change) {
+  public boolean createOrUpdate(TenantId source, TenantId target, TenantUpdate change) {
     Optional<TenantConfig> existing = find(target);
-    TenantConfig config = existing.orElseGet(() -> TenantChange.newTenant(target));
+    TenantConfig config = existing.orElseGet(() -> change.newTenant(target));
     String onlyDomain = base.string("supertokens_saas_load_only_cud");
     if (onlyDomain != null
         && !target.connectionUriDomain().isEmpty()
@@ -250,7 +246,7 @@ public final class MultitenancyService {
       throw MultitenancyException.badRequest("Invalid core config: " + e.getMessage());
     }
     if (validateProviders) {
-      checkProviders(config.providers());
+      ProviderChecks.check(config.providers());
     }
   }
 
@@ -269,66 +265,6 @@ public final class MultitenancyService {
       }
     }
     return TenantOverrides.resolve(base, layers);
-  }
-
-  /** The original's {@code ThirdParty.verifyThirdPartyProvidersArray}. */
-  static void checkProviders(List<ThirdPartyProvider> providers) {
-    Set<String> ids = new HashSet<>();
-    for (ThirdPartyProvider p : providers) {
-      if (!ids.add(p.thirdPartyId())) {
-        throw invalidProvider("Duplicate ThirdPartyId was specified in the providers list.");
-      }
-      if (p.thirdPartyId() == null || p.thirdPartyId().isEmpty()) {
-        throw invalidProvider("thirdPartyId cannot be null or empty");
-      }
-      Set<String> clientTypes = new HashSet<>();
-      for (Client c : p.clients()) {
-        if (!clientTypes.add(Objects.requireNonNullElse(c.clientType(), "\u0000null"))) {
-          throw invalidProvider("Duplicate clientType was specified in the clients list.");
-        }
-        checkClient(c, p.thirdPartyId());
-      }
-    }
-  }
-
-  private static void checkClient(Client c, String thirdPartyId) {
-    if (c.clientId() == null) {
-      throw invalidProvider("clientId cannot be null");
-    }
-    if (c.scope() != null && c.scope().contains(null)) {
-      throw invalidProvider("scope array cannot contain a null");
-    }
-    ObjectNode extra = c.additionalConfig();
-    if (thirdPartyId.startsWith("apple")) {
-      for (String field : List.of("keyId", "teamId", "privateKey")) {
-        if (!nonEmptyString(extra, field)) {
-          throw invalidProvider(
-              "a non empty string value must be specified for keyId, teamId and privateKey in"
-                  + " the additionalConfig for Apple provider");
-        }
-      }
-    } else if (thirdPartyId.startsWith("google-workspaces")) {
-      if (extra != null && extra.has("hd") && !nonEmptyString(extra, "hd")) {
-        throw invalidProvider("hd in additionalConfig must be a non empty string value");
-      }
-    } else if (thirdPartyId.startsWith("boxy-saml")) {
-      if (extra != null && extra.has("boxyURL") && !nonEmptyString(extra, "boxyURL")) {
-        throw invalidProvider(
-            "a non empty string value must be specified for boxyURL in the additionalConfig for"
-                + " Boxy SAML provider");
-      }
-    }
-  }
-
-  private static boolean nonEmptyString(ObjectNode node, String field) {
-    return node != null
-        && node.get(field) != null
-        && node.get(field).isTextual()
-        && !node.get(field).textValue().isEmpty();
-  }
-
-  private static MultitenancyException invalidProvider(String message) {
-    return MultitenancyException.badRequest("Invalid third party config: " + message);
   }
 
   // ---- removing

@@ -24,21 +24,24 @@ public record TenantChange(
     boolean hasFirstFactors,
     List<String> firstFactors,
     boolean hasRequiredSecondaryFactors,
-    List<String> requiredSecondaryFactors) {
+    List<String> requiredSecondaryFactors)
+    implements TenantUpdate {
 
   private static final Pattern FACTOR = Pattern.compile("^[0-9a-zA-Z_(\\.)-]+$");
   private static final List<String> PASSWORDLESS =
       List.of("otp-phone", "otp-email", "link-phone", "link-email");
 
   /** A tenant the v2 API is about to create: everything enabled; a new tenant allows no factor. */
-  static TenantConfig newTenant(TenantId id) {
+  @Override
+  public TenantConfig newTenant(TenantId id) {
     if (id.isPublicTenant()) {
       return TenantConfig.everythingEnabled(id);
     }
     return new TenantConfig(id, true, true, true, List.of(), null, List.of(), null);
   }
 
-  TenantConfig applyTo(TenantConfig config) {
+  @Override
+  public TenantConfig applyTo(TenantConfig config) {
     if (coreConfig != null) {
       config = config.withCoreConfig(merge(config.coreConfig(), coreConfig));
     }
