@@ -3,6 +3,7 @@ package io.authcore.cdi;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.Authcore;
 import io.authcore.config.ConfigLoader;
 import io.authcore.support.Backend;
@@ -194,13 +195,20 @@ class CdiReplayTest {
     }
   }
 
+  /** What reached the original: how its answer is compared may change without re-recording. */
+  private static JsonNode sent(JsonNode definition) {
+    ObjectNode copy = definition.deepCopy();
+    copy.remove(List.of("note", "volatile", "unordered"));
+    return copy;
+  }
+
   private static void checkNotStale(
       Recording recording, List<Sequence.Step> steps, String version) {
     List<String> recorded = recording.answers().stream().map(Answer::id).toList();
     List<String> now = steps.stream().map(Sequence.Step::id).toList();
     boolean same = recorded.equals(now);
     for (int i = 0; same && i < steps.size(); i++) {
-      same = steps.get(i).definition().equals(recording.answers().get(i).request());
+      same = sent(steps.get(i).definition()).equals(sent(recording.answers().get(i).request()));
     }
     if (!same) {
       fail(

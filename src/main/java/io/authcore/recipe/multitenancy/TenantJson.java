@@ -10,7 +10,10 @@ import io.authcore.tenancy.ThirdPartyProvider;
 import io.authcore.tenancy.ThirdPartyProvider.Client;
 import io.authcore.tenancy.ThirdPartyProvider.Fields;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A tenant as the v2 endpoints show it (the original's {@code TenantConfig.toJson_v2_5_1}). */
 final class TenantJson {
@@ -42,7 +45,7 @@ final class TenantJson {
     }
     if (firstFactors != null) {
       ArrayNode array = out.putArray("firstFactors");
-      firstFactors.forEach(array::add);
+      inHashSetOrder(firstFactors).forEach(array::add);
     }
     if (config.requiredSecondaryFactors() != null) {
       ArrayNode array = out.putArray("requiredSecondaryFactors");
@@ -50,6 +53,17 @@ final class TenantJson {
     }
     out.set("coreConfig", config.coreConfig().deepCopy());
     return out;
+  }
+
+  /**
+   * The original keeps a tenant's first factors in a Java hash set and lists them in its order (the
+   * required secondary factors keep the order they were sent in); the same insertions into the same
+   * kind of set give the same order, whatever order they were stored or read in.
+   */
+  private static Collection<String> inHashSetOrder(List<String> factors) {
+    Set<String> set = new HashSet<>();
+    set.addAll(factors);
+    return set;
   }
 
   /**
@@ -70,7 +84,7 @@ final class TenantJson {
     if (cdi.atLeast(CdiVersion.V5_0)) {
       if (config.firstFactors() != null && !config.firstFactors().isEmpty()) {
         ArrayNode array = out.putArray("firstFactors");
-        config.firstFactors().forEach(array::add);
+        inHashSetOrder(config.firstFactors()).forEach(array::add);
       }
       if (config.requiredSecondaryFactors() != null) {
         ArrayNode array = out.putArray("requiredSecondaryFactors");

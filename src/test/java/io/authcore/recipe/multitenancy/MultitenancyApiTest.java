@@ -57,6 +57,33 @@ class MultitenancyApiTest extends ServerOnEachBackend {
   // ---- create, read, update
 
   @Test
+  void firstFactorsInTheOriginalsOrder() {
+    // Recorded from the original 11.4.7: the first factors in its hash set's order, the required
+    // secondary factors as sent.
+    String app = newAppId();
+    put(MT + "/app/v2", "{\"appId\":\"" + app + "\"}");
+    assertEquals(
+        "{\"status\":\"OK\",\"createdNew\":true}\n",
+        put(
+                "/appid-" + app + MT + "/tenant/v2",
+                "{\"tenantId\":\"ff1\",\"firstFactors\":[\"thirdparty\",\"emailpassword\","
+                    + "\"otp-email\",\"link-phone\",\"zz-custom\"]}")
+            .body());
+    assertEquals(
+        "{\"tenantId\":\"ff1\",\"thirdParty\":{\"providers\":[]},\"firstFactors\":[\"otp-email\","
+            + "\"emailpassword\",\"link-phone\",\"zz-custom\",\"thirdparty\"],\"coreConfig\":{},"
+            + "\"status\":\"OK\"}\n",
+        get("/appid-" + app + "/ff1" + MT + "/tenant/v2").body());
+    put(
+        "/appid-" + app + MT + "/tenant/v2",
+        "{\"tenantId\":\"ff2\",\"firstFactors\":[\"link-email\",\"otp-phone\",\"emailpassword\","
+            + "\"webauthn\"]}");
+    assertEquals(
+        "[\"emailpassword\",\"webauthn\",\"link-email\",\"otp-phone\"]",
+        get("/appid-" + app + "/ff2" + MT + "/tenant/v2").json().get("firstFactors").toString());
+  }
+
+  @Test
   void appsAndTenantsAreCreatedOnceAndReadBack() {
     String app = newAppId();
     assertEquals(
