@@ -35,6 +35,8 @@ import io.authcore.recipe.session.SessionApi;
 import io.authcore.recipe.session.SessionRegistry;
 import io.authcore.recipe.session.SessionService;
 import io.authcore.recipe.session.SigningKeys;
+import io.authcore.recipe.thirdparty.ThirdPartyApi;
+import io.authcore.recipe.thirdparty.ThirdPartyService;
 import io.authcore.recipe.useridmapping.UserIdMappingApi;
 import io.authcore.recipe.useridmapping.UserIdMappingService;
 import io.authcore.recipe.users.ActiveUsers;
@@ -120,6 +122,8 @@ public final class Authcore implements AutoCloseable {
                   resets,
                   tenants,
                   tenants),
+              new ThirdPartyApi(
+                  new ThirdPartyService(storage, users, activeUsers, clock), tenants, tenants),
               new EmailVerificationApi(verification),
               new UserIdMappingApi(new UserIdMappingService(storage, clock)));
 

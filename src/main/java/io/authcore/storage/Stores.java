@@ -35,4 +35,6 @@ public interface Stores {
   EmailPasswordStore emailPassword();
 
   EmailVerificationStore emailVerification();
+
+  ThirdPartyStore thirdParty();
 }

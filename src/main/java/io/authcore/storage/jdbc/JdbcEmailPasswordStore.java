@@ -8,16 +8,14 @@ final class JdbcEmailPasswordStore implements EmailPasswordStore {
   private static final String RECIPE = "emailpassword";
 
   private final Sql sql;
-  private final String ids;
-  private final String allUsers;
+  private final RecipeUserRows recipeUsers;
   private final String users;
   private final String toTenant;
   private final String tokens;
 
   JdbcEmailPasswordStore(Sql sql, Tables tables) {
     this.sql = sql;
-    this.ids = tables.name("app_id_to_user_id");
-    this.allUsers = tables.name("all_auth_recipe_users");
+    this.recipeUsers = new RecipeUserRows(sql, tables);
     this.users = tables.name("emailpassword_users");
     this.toTenant = tables.name("emailpassword_user_to_tenant");
     this.tokens = tables.name("emailpassword_pswd_reset_tokens");
@@ -31,27 +29,7 @@ final class JdbcEmailPasswordStore implements EmailPasswordStore {
       String email,
       String passwordHash,
       long timeJoined) {
-    sql.update(
-        "INSERT INTO "
-            + ids
-            + " (app_id, user_id, primary_or_recipe_user_id, recipe_id)"
-            + " VALUES (?, ?, ?, ?)",
-        appId,
-        userId,
-        userId,
-        RECIPE);
-    sql.update(
-        "INSERT INTO "
-            + allUsers
-            + " (app_id, tenant_id, user_id, primary_or_recipe_user_id, recipe_id, time_joined,"
-            + " primary_or_recipe_user_time_joined) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        appId,
-        tenantId,
-        userId,
-        userId,
-        RECIPE,
-        timeJoined,
-        timeJoined);
+    recipeUsers.insert(appId, tenantId, userId, RECIPE, timeJoined);
     sql.update(
         "INSERT INTO "
             + users

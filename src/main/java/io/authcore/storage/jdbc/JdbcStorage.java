@@ -14,6 +14,7 @@ import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.ThirdPartyStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
@@ -165,6 +166,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public EmailPasswordStore emailPassword() {
     return pooled.emailPassword();
+  }
+
+  @Override
+  public ThirdPartyStore thirdParty() {
+    return pooled.thirdParty();
   }
 
   @Override

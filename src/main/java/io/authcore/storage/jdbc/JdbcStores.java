@@ -11,6 +11,7 @@ import io.authcore.storage.SessionStore;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
+import io.authcore.storage.ThirdPartyStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
@@ -33,6 +34,7 @@ final class JdbcStores implements Stores {
   private final UserDataStore userData;
   private final UserIdMappingStore userIdMappings;
   private final EmailPasswordStore emailPassword;
+  private final ThirdPartyStore thirdParty;
   private final EmailVerificationStore emailVerification;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
@@ -52,6 +54,7 @@ final class JdbcStores implements Stores {
     this.accountIds = accountIds;
     this.sessions = new JdbcSessionStore(sql, dialect, tables, accountIds);
     this.emailPassword = new JdbcEmailPasswordStore(sql, tables);
+    this.thirdParty = new JdbcThirdPartyStore(sql, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
   }
 
@@ -118,6 +121,11 @@ final class JdbcStores implements Stores {
   @Override
   public EmailPasswordStore emailPassword() {
     return emailPassword;
+  }
+
+  @Override
+  public ThirdPartyStore thirdParty() {
+    return thirdParty;
   }
 
   @Override
