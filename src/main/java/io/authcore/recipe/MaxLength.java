@@ -33,6 +33,8 @@ public enum MaxLength {
   FACTOR_ID(128),
   /** {@code third_party_id} of the third-party provider and user tables. */
   THIRD_PARTY_ID(28),
+  /** {@code third_party_user_id} of thirdparty_users. */
+  THIRD_PARTY_USER_ID(256),
   /**
    * {@code name}, {@code client_type} and the {@code user_info_map_*} fields of a tenant's
    * third-party provider.

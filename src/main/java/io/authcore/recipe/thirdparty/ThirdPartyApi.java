@@ -12,6 +12,7 @@ import io.authcore.http.Routes;
 import io.authcore.http.Scope;
 import io.authcore.recipe.AppScope;
 import io.authcore.recipe.LoginRecipeGate;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.thirdparty.ThirdPartyService.Identity;
@@ -56,6 +57,9 @@ public final class ThirdPartyApi implements Api {
         call.cdi().below(CdiVersion.V2_8) || call.cdi().atLeast(CdiVersion.V4_0)
             ? email.bool("isVerified")
             : false;
+    MaxLength.THIRD_PARTY_ID.check("thirdPartyId", identity.thirdPartyId());
+    MaxLength.THIRD_PARTY_USER_ID.check("thirdPartyUserId", identity.thirdPartyUserId());
+    MaxLength.EMAIL.check("email", address);
     if (call.cdi().atLeast(CdiVersion.V2_8)) {
       configs
           .find(call.tenant())

@@ -198,6 +198,54 @@ class ThirdPartySignInUpTest extends ServerOnEachBackend {
                 + "\",\"email\":{\"id\":\"x@y.com\",\"isVerified\":\"yes\"}}"));
   }
 
+  @Test
+  void overlongValuesAreRefusedByNameAndNothingIsWritten() {
+    String tp = fresh();
+    assertEquals(
+        "400 Field name 'thirdPartyId' cannot be longer than 28 characters",
+        answer(
+            "{\"thirdPartyId\":\""
+                + "g".repeat(29)
+                + "\",\"thirdPartyUserId\":\""
+                + tp
+                + "\",\"email\":{\"id\":\"h@ex.com\",\"isVerified\":true}}"));
+    assertEquals(
+        "400 Field name 'thirdPartyUserId' cannot be longer than 256 characters",
+        answer(
+            "{\"thirdPartyId\":\"google\",\"thirdPartyUserId\":\""
+                + "u".repeat(257)
+                + "\",\"email\":{\"id\":\"h@ex.com\",\"isVerified\":true}}"));
+    assertEquals(
+        "400 Field name 'email' cannot be longer than 256 characters",
+        answer(
+            "{\"thirdPartyId\":\"google\",\"thirdPartyUserId\":\""
+                + tp
+                + "\",\"email\":{\"id\":\""
+                + "a".repeat(250)
+                + "@ex.com\",\"isVerified\":true}}"));
+    var fits =
+        signInUp(
+                "5.4",
+                "{\"thirdPartyId\":\""
+                    + "g".repeat(28)
+                    + "\",\"thirdPartyUserId\":\""
+                    + tp
+                    + "\",\"email\":{\"id\":\"h@ex.com\",\"isVerified\":true}}")
+            .json();
+    assertEquals("OK", fits.get("status").asText(), "the widest id that fits is stored");
+    var refusedBefore =
+        signInUp(
+                "5.4",
+                "{\"thirdPartyId\":\"google\",\"thirdPartyUserId\":\""
+                    + tp
+                    + "\",\"email\":{\"id\":\"h@ex.com\",\"isVerified\":true}}")
+            .json();
+    assertEquals(
+        true,
+        refusedBefore.get("createdNewUser").asBoolean(),
+        "the refused sign-up with the long email left no user behind");
+  }
+
   String answer(String body) {
     Reply reply = signInUp("5.4", body);
     return reply.status() + " " + reply.body().strip();
