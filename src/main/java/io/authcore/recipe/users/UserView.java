@@ -6,6 +6,7 @@ import io.authcore.http.CdiVersion;
 import io.authcore.http.Json;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -89,7 +90,8 @@ public enum UserView {
   }
 
   private static ObjectNode linked(AuthUser user, boolean withWebauthn) {
-    Set<String> tenants = new LinkedHashSet<>();
+    // A HashSet as in the original: its iteration order is the wire order.
+    Set<String> tenants = new HashSet<>();
     Set<String> emails = new LinkedHashSet<>();
     Set<String> phones = new LinkedHashSet<>();
     Set<String> thirdParties = new LinkedHashSet<>();

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,9 @@ final class JdbcUserStore implements UserStore {
     final String userId;
     final String recipeId;
     final boolean linked;
-    final Set<String> tenants = new LinkedHashSet<>();
+    // The original keeps a login method's tenants in a HashSet: its iteration order is the wire
+    // order.
+    final Set<String> tenants = new HashSet<>();
     long timeJoined;
     String email;
     String phone;
