@@ -165,10 +165,9 @@ public final class EmailPasswordApi implements Api {
     String token;
     if (call.cdi().atLeast(CdiVersion.V4_0)) {
       // The SDK names the email to set a password for; an unknown user is told first.
-      resets.checkUserExists(call.tenant().appId(), userId);
-      String email = in.string("email");
-      MaxLength.EMAIL.check("email", email);
-      token = resets.createToken(call.tenant(), userId, email);
+      token =
+          resets.createToken(
+              call.tenant(), userId, () -> MaxLength.EMAIL.check("email", in.string("email")));
     } else {
       try {
         token = resets.createTokenForOwnEmail(call.tenant(), userId);

@@ -18,6 +18,7 @@ import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.TenantId;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Password-reset tokens. A token is 48 random bytes (base64url) handed out once; the database only
@@ -50,20 +51,15 @@ public final class PasswordResetService {
   }
 
   /**
-   * A new token for the user (a SuperTokens or external id) to set up a password for {@code email}.
+   * A new token for the user (a SuperTokens or external id) to set up a password for the email
+   * {@code email} gives. It is asked for once the user is found, so that an unknown user is
+   * reported before anything wrong with the email, as the original does.
    *
    * @throws StatusException {@code UNKNOWN_USER_ID_ERROR}
    */
-  public String createToken(TenantId tenant, String userId, String email) {
+  public String createToken(TenantId tenant, String userId, Supplier<String> email) {
     String superTokensId = existing(tenant.appId(), userId);
-    return insertToken(tenant, superTokensId, email);
-  }
-
-  /**
-   * @throws StatusException {@code UNKNOWN_USER_ID_ERROR} when the user is not known
-   */
-  public void checkUserExists(String appId, String userId) {
-    existing(appId, userId);
+    return insertToken(tenant, superTokensId, email.get());
   }
 
   /**
