@@ -23,6 +23,8 @@ public final class LegacyJwt {
   private static final Base64.Encoder STANDARD = Base64.getEncoder();
   private static final String HEADER_V1 = header("1");
   private static final String HEADER_V2 = header("2");
+  private static final String PREFIX_V1 = HEADER_V1 + ".";
+  private static final String PREFIX_V2 = HEADER_V2 + ".";
 
   private LegacyJwt() {}
 
@@ -47,16 +49,18 @@ public final class LegacyJwt {
    * token (a JWT of version 3 or later is read by {@link Jwt#parse}).
    */
   public static Optional<Parsed> parse(String token) throws MalformedJwtException {
-    String[] parts = token == null ? new String[0] : token.split("\\.");
-    if (parts.length != 3) {
-      return Optional.empty();
-    }
+    // Every access token comes through here first: a current one is told by its first bytes,
+    // before anything is split or copied.
     String version;
-    if (parts[0].equals(HEADER_V1)) {
+    if (token != null && token.startsWith(PREFIX_V1)) {
       version = "1";
-    } else if (parts[0].equals(HEADER_V2)) {
+    } else if (token != null && token.startsWith(PREFIX_V2)) {
       version = "2";
     } else {
+      return Optional.empty();
+    }
+    String[] parts = token.split("\\.");
+    if (parts.length != 3) {
       return Optional.empty();
     }
     try {

@@ -22,6 +22,7 @@ public record TenantId(String connectionUriDomain, String appId, String tenantId
 
   /** The public tenant of this one's app: where app-level settings live. */
   public TenantId appLevel() {
-    return new TenantId(connectionUriDomain, appId, DEFAULT);
+    // Most requests name the public tenant already: asked on every request, so no copy for them.
+    return isPublicTenant() ? this : new TenantId(connectionUriDomain, appId, DEFAULT);
   }
 }
