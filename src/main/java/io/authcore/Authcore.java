@@ -7,6 +7,8 @@ import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
 import io.authcore.http.Scheduling;
 import io.authcore.jobs.Jobs;
+import io.authcore.recipe.accountlinking.AccountLinkingApi;
+import io.authcore.recipe.accountlinking.AccountLinkingService;
 import io.authcore.recipe.core.ApiVersionApi;
 import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
@@ -94,6 +96,7 @@ public final class Authcore implements AutoCloseable {
       PasswordResetService resets =
           new PasswordResetService(storage, hasher, tenants, users, clock);
       EmailVerificationService verification = new EmailVerificationService(storage, clock, tenants);
+      UserDeletion deletion = new UserDeletion(storage, users);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -108,7 +111,7 @@ public final class Authcore implements AutoCloseable {
               new MetadataApi(new MetadataService(storage)),
               new RolesApi(new RolesService(storage)),
               new UserRolesApi(new UserRolesService(storage)),
-              new UsersApi(users, new UserDeletion(storage, users)),
+              new UsersApi(users, deletion),
               new UserCountsApi(
                   users,
                   new ApproximateUserCount(
@@ -124,6 +127,8 @@ public final class Authcore implements AutoCloseable {
                   tenants),
               new ThirdPartyApi(
                   new ThirdPartyService(storage, users, activeUsers, clock), tenants, tenants),
+              new AccountLinkingApi(
+                  new AccountLinkingService(storage, users, deletion, registry, activeUsers)),
               new EmailVerificationApi(verification),
               new UserIdMappingApi(new UserIdMappingService(storage, clock)));
 

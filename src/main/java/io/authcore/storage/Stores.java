@@ -37,4 +37,6 @@ public interface Stores {
   EmailVerificationStore emailVerification();
 
   ThirdPartyStore thirdParty();
+
+  AccountLinkingStore accountLinking();
 }

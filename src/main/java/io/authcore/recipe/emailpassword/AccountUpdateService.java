@@ -3,6 +3,7 @@ package io.authcore.recipe.emailpassword;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
+import io.authcore.recipe.accountlinking.PrimaryUserHolders;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
@@ -12,7 +13,6 @@ import io.authcore.storage.UserStore.LoginMethod;
 import io.authcore.storage.Violation.Kind;
 import io.authcore.tenancy.TenantConfigs;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code PUT /recipe/user} for email-password users: a new email, a new password, or both. */
 public final class AccountUpdateService {
@@ -48,6 +48,10 @@ public final class AccountUpdateService {
     try {
       storage.runInTransaction(
           tx -> {
+            if (email != null) {
+              // Before the user's row, as every linking change takes them.
+              tx.accountLinking().lockApp(appId);
+            }
             if (!tx.userData().lock(appId, userId)) {
               throw new StatusException(Status.UNKNOWN_USER_ID_ERROR);
             }
@@ -80,30 +84,16 @@ public final class AccountUpdateService {
 
   private void changeEmail(Stores tx, String appId, AuthUser group, String userId, String email) {
     boolean linked = group.isPrimaryUser();
-    if (linked && reservedByAnotherPrimaryUser(tx, appId, group, email)) {
+    if (linked
+        && new PrimaryUserHolders(tx, appId)
+            .ofEmail(email, PrimaryUserHolders.tenantsOf(group), group.id())
+            .isPresent()) {
       throw notAllowed();
     }
     if (tx.emailPassword().emailTakenInTenantsOf(appId, userId, email)) {
       throw duplicate(linked);
     }
     tx.emailPassword().updateEmail(appId, userId, email);
-  }
-
-  /** Whether another primary user has a login method with this email in one of our tenants. */
-  private static boolean reservedByAnotherPrimaryUser(
-      Stores tx, String appId, AuthUser group, String email) {
-    Set<String> tenants = new java.util.HashSet<>();
-    group.loginMethods().forEach(m -> tenants.addAll(m.tenantIds()));
-    for (String tenantId : tenants) {
-      Set<String> others = tx.userLists().primaryIdsWithEmail(appId, tenantId, email);
-      others.remove(group.id());
-      for (AuthUser other : tx.users().groups(appId, others)) {
-        if (other.isPrimaryUser()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.config.TenantOverrides;
+import io.authcore.recipe.accountlinking.TenantJoinCheck;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.StoredTenants;
@@ -319,11 +320,24 @@ public final class MultitenancyService {
     THIRD_PARTY_USER_ALREADY_EXISTS
   }
 
-  /** Lets a recipe user, named by its SuperTokens or external id, sign in to {@code tenant}. */
+  /**
+   * Lets a recipe user, named by its SuperTokens or external id, sign in to {@code tenant}.
+   *
+   * @throws io.authcore.recipe.StatusException when the user is in a primary user's group whose
+   *     account info another user holds in the tenant (see {@link TenantJoinCheck})
+   */
   public Associated associate(TenantId tenant, String userId) {
     String appId = tenant.appId();
     String recipeUserId = superTokensId(appId, userId);
-    Association result = storage.inTransaction(tx -> tx.tenants().addUser(tenant, recipeUserId));
+    Association result =
+        storage.inTransaction(
+            tx -> {
+              tx.accountLinking().lockApp(appId);
+              tx.users()
+                  .find(appId, recipeUserId)
+                  .ifPresent(group -> TenantJoinCheck.check(tx, appId, tenant.tenantId(), group));
+              return tx.tenants().addUser(tenant, recipeUserId);
+            });
     return Associated.valueOf(result.name());
   }
 

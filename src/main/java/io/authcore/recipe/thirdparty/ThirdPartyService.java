@@ -1,10 +1,14 @@
 package io.authcore.recipe.thirdparty;
 
 import io.authcore.crypto.RandomTokens;
+import io.authcore.recipe.Status;
+import io.authcore.recipe.StatusException;
+import io.authcore.recipe.accountlinking.PrimaryUserHolders;
 import io.authcore.recipe.users.ActiveUsers;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
+import io.authcore.storage.Stores;
 import io.authcore.storage.ThirdPartyStore;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.Violation;
@@ -12,17 +16,18 @@ import io.authcore.storage.Violation.Kind;
 import io.authcore.tenancy.TenantId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The third-party recipe: the SDK does the OAuth and hands the core the provider's user; the core
- * keeps one user per (tenant, thirdPartyId, thirdPartyUserId). Emails arrive normalised. Without
- * account linking no sign-in can collide with another primary user's email, so {@code
- * EMAIL_CHANGE_NOT_ALLOWED_ERROR} is never answered yet.
+ * keeps one user per (tenant, thirdPartyId, thirdPartyUserId). Emails arrive normalised.
  */
 public final class ThirdPartyService {
   static final String RECIPE = "thirdparty";
+  static final String CHANGE_NOT_ALLOWED_REASON =
+      "Email already associated with another primary user.";
 
   /** A fresh random id colliding with an existing one is (almost) impossible; retry a little. */
   private static final int ID_ATTEMPTS = 3;
@@ -66,7 +71,7 @@ public final class ThirdPartyService {
         storage.runInTransaction(
             tx -> {
               if (!tx.thirdParty().email(appId, userId).map(email::equals).orElse(true)) {
-                tx.thirdParty().updateEmail(appId, userId, email);
+                changeEmail(tx, appId, userId, email);
               }
               if (markVerified) {
                 tx.emailVerification().markVerified(appId, userId, email);
@@ -87,6 +92,25 @@ public final class ThirdPartyService {
       }
       // Another request created this identity meanwhile: sign that user in.
     }
+  }
+
+  /**
+   * Takes the provider's new email, unless the user is in a primary user's group and another
+   * primary user holds that email in one of the group's tenants.
+   */
+  private static void changeEmail(Stores tx, String appId, String userId, String email) {
+    tx.accountLinking().lockApp(appId);
+    Optional<AuthUser> group = tx.users().find(appId, userId);
+    if (group.isPresent() && group.get().isPrimaryUser()) {
+      AuthUser g = group.get();
+      if (new PrimaryUserHolders(tx, appId)
+          .ofEmail(email, PrimaryUserHolders.tenantsOf(g), g.id())
+          .isPresent()) {
+        throw new StatusException(
+            Status.EMAIL_CHANGE_NOT_ALLOWED_ERROR, Map.of("reason", CHANGE_NOT_ALLOWED_REASON));
+      }
+    }
+    tx.thirdParty().updateEmail(appId, userId, email);
   }
 
   private Optional<SignedInUp> done(

@@ -52,6 +52,20 @@ public final class ActiveUsers {
     recentlyWritten.put(key, now);
   }
 
+  /**
+   * After a link the recipe user is counted as its primary user, as in the original: its own record
+   * goes and the primary user is active now.
+   */
+  public void moveAfterLinking(String appId, String primaryUserId, String recipeUserId) {
+    try {
+      storage.userActivity().forget(appId, recipeUserId);
+    } catch (StorageException e) {
+      log.debug("app {}: could not move user activity: {}", appId, e.getMessage());
+    }
+    recentlyWritten.remove(appId + "\u0000" + recipeUserId);
+    markActive(appId, primaryUserId);
+  }
+
   /** Users of the app active at {@code since} (epoch milliseconds) or later. */
   public long countSince(String appId, long since) {
     return storage.userActivity().countActiveSince(appId, since);

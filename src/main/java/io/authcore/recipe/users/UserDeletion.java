@@ -34,9 +34,19 @@ public final class UserDeletion {
     }
     storage.runInTransaction(
         tx -> {
+          // Deletes wait for links and unlinks in flight, so that neither acts on a stale group.
+          tx.accountLinking().lockApp(appId);
           Mapping mapping = mappingOf(tx, appId, userId);
           delete(tx, appId, userId, removeAllLinkedAccounts, mapping);
         });
+  }
+
+  /**
+   * Deletes one login method (a SuperTokens id) of a group, in a transaction that holds the app's
+   * linking lock: what an unlink of a primary user with other members does.
+   */
+  public void deleteLoginMethod(Stores tx, String appId, String superTokensUserId) {
+    delete(tx, appId, superTokensUserId, false, mappingOf(tx, appId, superTokensUserId));
   }
 
   /** The mapping that {@code userId} belongs to, by either of its ids, preferring its own. */

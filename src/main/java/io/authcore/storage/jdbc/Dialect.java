@@ -20,6 +20,12 @@ interface Dialect {
    */
   String upsert(String table, List<String> keys, List<String> others);
 
+  /**
+   * The clause that locks the selected rows against other lockers but not against inserts that
+   * reference them by foreign key.
+   */
+  String lockWithoutKeyUpdate();
+
   /** Whether an {@code INSERT} may run inside {@code WITH} and be read back by the query. */
   boolean insertsInWith();
 

@@ -27,6 +27,12 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String lockWithoutKeyUpdate() {
+    // H2 checks foreign keys without locking the referenced row.
+    return " FOR UPDATE";
+  }
+
+  @Override
   public boolean insertsInWith() {
     return false;
   }

@@ -3,6 +3,7 @@ package io.authcore.storage.jdbc;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.storage.AccountIdStore;
+import io.authcore.storage.AccountLinkingStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
@@ -171,6 +172,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public ThirdPartyStore thirdParty() {
     return pooled.thirdParty();
+  }
+
+  @Override
+  public AccountLinkingStore accountLinking() {
+    return pooled.accountLinking();
   }
 
   @Override

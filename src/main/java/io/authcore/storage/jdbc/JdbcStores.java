@@ -1,6 +1,7 @@
 package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
+import io.authcore.storage.AccountLinkingStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
@@ -35,6 +36,7 @@ final class JdbcStores implements Stores {
   private final UserIdMappingStore userIdMappings;
   private final EmailPasswordStore emailPassword;
   private final ThirdPartyStore thirdParty;
+  private final AccountLinkingStore accountLinking;
   private final EmailVerificationStore emailVerification;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
@@ -55,6 +57,7 @@ final class JdbcStores implements Stores {
     this.sessions = new JdbcSessionStore(sql, dialect, tables, accountIds);
     this.emailPassword = new JdbcEmailPasswordStore(sql, tables);
     this.thirdParty = new JdbcThirdPartyStore(sql, tables);
+    this.accountLinking = new JdbcAccountLinkingStore(sql, dialect, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
   }
 
@@ -126,6 +129,11 @@ final class JdbcStores implements Stores {
   @Override
   public ThirdPartyStore thirdParty() {
     return thirdParty;
+  }
+
+  @Override
+  public AccountLinkingStore accountLinking() {
+    return accountLinking;
   }
 
   @Override

@@ -7,6 +7,7 @@ final class JdbcUserActivityStore implements UserActivityStore {
   private final Sql sql;
   private final String upsert;
   private final String countSince;
+  private final String forget;
 
   JdbcUserActivityStore(Sql sql, Dialect dialect, Tables tables) {
     this.sql = sql;
@@ -19,11 +20,18 @@ final class JdbcUserActivityStore implements UserActivityStore {
         "SELECT COUNT(*) FROM "
             + tables.name("user_last_active")
             + " WHERE app_id = ? AND last_active_time >= ?";
+    this.forget =
+        "DELETE FROM " + tables.name("user_last_active") + " WHERE app_id = ? AND user_id = ?";
   }
 
   @Override
   public void touch(String appId, String userId, long at) {
     sql.update(upsert, appId, userId, at);
+  }
+
+  @Override
+  public void forget(String appId, String userId) {
+    sql.update(forget, appId, userId);
   }
 
   @Override

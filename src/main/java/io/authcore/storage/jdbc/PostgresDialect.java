@@ -35,6 +35,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String lockWithoutKeyUpdate() {
+    return " FOR NO KEY UPDATE";
+  }
+
+  @Override
   public boolean insertsInWith() {
     return true;
   }
