@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>values a step captured (an id, a token): Authcore must answer its own captured value where
- *       the original answered the original's;
+ *       the original answered the original's, also where a text embeds it;
  *   <li>values of a volatile {@link ValueKind} (UUIDs, epoch times, refresh tokens, key ids, hex
  *       hashes): the same kind;
  *   <li>JWTs: decoded, their header and claims compared by these same rules, key order included;
@@ -225,9 +225,27 @@ final class ShapeComparison {
       }
       return;
     }
-    if (!a.isTextual() || !a.asText().equals(e)) {
+    if (!a.isTextual() || !named(a.asText(), actualVariables).equals(named(e, expectedVariables))) {
       differ(where(pointer), quoted(e), describe(a));
     }
+  }
+
+  /**
+   * The text with each captured id it embeds (a message naming a user, say) written as {@code
+   * ${name}}, so that a message naming Authcore's user reads like the original's naming its own.
+   */
+  private static String named(String text, Map<String, JsonNode> variables) {
+    String out = text;
+    for (Map.Entry<String, JsonNode> v : variables.entrySet()) {
+      JsonNode value = v.getValue();
+      if (value != null
+          && value.isTextual()
+          && ValueKind.ofString(value.asText()).isPresent()
+          && out.contains(value.asText())) {
+        out = out.replace(value.asText(), "${" + v.getKey() + "}");
+      }
+    }
+    return out;
   }
 
   private void jwt(String pointer, ValueKind.Jwt e, JsonNode a) {

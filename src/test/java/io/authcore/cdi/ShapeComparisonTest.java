@@ -68,6 +68,31 @@ class ShapeComparisonTest {
   }
 
   @Test
+  void aCapturedValueInsideATextMustBeTheOneThisRunCaptured() {
+    Map<String, JsonNode> expectedVars = Map.of("userId", TextNode.valueOf(UUID_A));
+    Map<String, JsonNode> actualVars = Map.of("userId", TextNode.valueOf(UUID_B));
+    String other = "0dcd7cc5-d71b-4ecb-bc32-0837234c3697";
+    String says = "{\"reason\":\"held by: ";
+    assertEquals(
+        List.of(),
+        compare(
+            step(List.of(), List.of()),
+            says + UUID_A + "\"}",
+            expectedVars,
+            says + UUID_B + "\"}",
+            actualVars));
+    assertEquals(
+        List.of(
+            "/reason: expected \"held by: " + UUID_A + "\", got string \"held by: " + other + "\""),
+        compare(
+            step(List.of(), List.of()),
+            says + UUID_A + "\"}",
+            expectedVars,
+            says + other + "\"}",
+            actualVars));
+  }
+
+  @Test
   void jwtsAreComparedByHeaderAndClaimsInOrder() {
     String expected =
         jwt(

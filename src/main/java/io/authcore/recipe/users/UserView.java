@@ -6,8 +6,10 @@ import io.authcore.http.CdiVersion;
 import io.authcore.http.Json;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,14 +92,14 @@ public enum UserView {
   }
 
   private static ObjectNode linked(AuthUser user, boolean withWebauthn) {
-    // A HashSet as in the original: its iteration order is the wire order.
+    // HashSets as in the original: their iteration order is the wire order. A third-party login
+    // is keyed by the string the original hashes it by, so that it lands in the same bucket.
     Set<String> tenants = new HashSet<>();
-    Set<String> emails = new LinkedHashSet<>();
-    Set<String> phones = new LinkedHashSet<>();
-    Set<String> thirdParties = new LinkedHashSet<>();
+    Set<String> emails = new HashSet<>();
+    Set<String> phones = new HashSet<>();
+    Map<String, LoginMethod> thirdParties = new HashMap<>();
     Set<String> credentials = new LinkedHashSet<>();
     long timeJoined = Long.MAX_VALUE;
-    ArrayNode thirdParty = Json.MAPPER.createArrayNode();
     ArrayNode methods = Json.MAPPER.createArrayNode();
     for (LoginMethod m : user.loginMethods()) {
       tenants.addAll(m.tenantIds());
@@ -113,9 +115,8 @@ public enum UserView {
       if (m.phoneNumber() != null) {
         phones.add(m.phoneNumber());
       }
-      if (m.thirdPartyId() != null
-          && thirdParties.add(m.thirdPartyId() + "\u0000" + m.thirdPartyUserId())) {
-        thirdParty.add(thirdParty(m));
+      if (m.thirdPartyId() != null) {
+        thirdParties.putIfAbsent(m.thirdPartyId() + "|" + m.thirdPartyUserId(), m);
       }
       if (m.webauthnCredentialIds() != null) {
         credentials.addAll(m.webauthnCredentialIds());
@@ -128,7 +129,8 @@ public enum UserView {
     out.put("timeJoined", timeJoined);
     strings(out.putArray("emails"), emails);
     strings(out.putArray("phoneNumbers"), phones);
-    out.set("thirdParty", thirdParty);
+    ArrayNode thirdParty = out.putArray("thirdParty");
+    thirdParties.values().forEach(m -> thirdParty.add(thirdParty(m)));
     if (withWebauthn) {
       strings(out.putObject("webauthn").putArray("credentialIds"), credentials);
     }

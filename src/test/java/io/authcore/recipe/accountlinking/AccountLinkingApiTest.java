@@ -260,4 +260,25 @@ class AccountLinkingApiTest extends ServerOnEachBackend {
     assertEquals("UNKNOWN_USER_ID_ERROR", status(users.user(ep)));
     assertEquals("UNKNOWN_USER_ID_ERROR", status(users.user(tp)));
   }
+
+  @Test
+  void aGroupListsItsEmailsAndLoginsInTheOriginalsSetOrder() {
+    // What the original 11.4.7 answered for this group: its hash sets' order, not the members'.
+    String ep = users.emailPassword("zeta@example.com");
+    String google = users.thirdParty("Q", "alpha@example.com");
+    Reply apple =
+        http.post(
+            "/recipe/signinup",
+            "{\"thirdPartyId\":\"apple\",\"thirdPartyUserId\":\"R\","
+                + "\"email\":{\"id\":\"mid@example.com\",\"isVerified\":true}}",
+            CDI);
+    users.group(ep, google);
+    JsonNode group = users.link(apple.json().get("recipeUserId").asText(), ep).json().get("user");
+    assertEquals(
+        "[\"alpha@example.com\",\"zeta@example.com\",\"mid@example.com\"]",
+        group.get("emails").toString());
+    assertEquals(
+        "[{\"id\":\"apple\",\"userId\":\"R\"},{\"id\":\"google\",\"userId\":\"Q\"}]",
+        group.get("thirdParty").toString());
+  }
 }
