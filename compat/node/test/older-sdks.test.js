@@ -1,13 +1,19 @@
 "use strict";
 // Apps pinned to older supertokens-node majors, each speaking its one CDI version, against the same
-// core: sign up, sign in, roles, metadata, a session created, verified (locally and in the core) and
-// refreshed, the users list; and every call carried the CDI version that major speaks.
+// core: email-password sign up and in, roles, metadata, a session created, verified (locally and in
+// the core) and refreshed, the users list; third-party users signed in and up server-side (created,
+// signed in again, their email changed, found by id, email, third-party info and in the users list);
+// from 16 on, manual account linking (an email-password user made primary, a third-party user linked
+// to it and read through either id, then unlinked); and every call carried the CDI version that major
+// speaks.
 //
 // Each major runs in a child process of its own (lib/older-sdks/child.js): the SDK keeps its recipes
 // and the negotiated version in module-level singletons, and several of them in one process would
 // have to be trusted not to share any. The scenarios are written against each era's own API:
-// before multitenancy (14), multitenancy without account linking (15), account linking (16 on);
-// 15 to 18 also manage a tenant through the deprecated v1 tenant endpoints.
+// before multitenancy (14), multitenancy without account linking (15), account linking (16 on), and
+// third party before linking (14: ThirdParty.signInUp, 15: manuallyCreateOrUpdateUser with a tenant,
+// old-style users) or with it (16 on: manuallyCreateOrUpdateUser with isVerified, account-linking
+// users); 15 to 18 also manage a tenant through the deprecated v1 tenant endpoints.
 
 const { spawn } = require("node:child_process");
 const path = require("node:path");
@@ -16,16 +22,33 @@ const { describeOnEveryStorage } = require("../lib/harness");
 const CHILD = path.join(__dirname, "..", "lib", "older-sdks", "child.js");
 const CHILD_TIMEOUT_MS = 60000;
 
-// One release per CDI version: the newest of one major speaking it (package.json's aliases).
+// One release per CDI version: the newest of one major speaking it (package.json's aliases). Third
+// party is signed in and up the old way before account linking, the account-linking way from 16 on,
+// where the app also links accounts by hand.
+const OLD_TP = "thirdparty-before-linking";
+const LINKED = "thirdparty-linking+manual-linking";
 const MAJORS = [
-    { sdk: "supertokens-node-14", release: "14.1.4", cdi: "2.21", scenario: "before-multitenancy" },
-    { sdk: "supertokens-node-15", release: "15.2.3", cdi: "3.0", scenario: "multitenancy+v1-tenants" },
-    { sdk: "supertokens-node-16", release: "16.7.6", cdi: "4.0", scenario: "account-linking+v1-tenants" },
-    { sdk: "supertokens-node-18", release: "18.0.1", cdi: "5.0", scenario: "account-linking+v1-tenants" },
-    { sdk: "supertokens-node-20", release: "20.1.7", cdi: "5.1", scenario: "account-linking" },
-    { sdk: "supertokens-node-21", release: "21.1.2", cdi: "5.2", scenario: "account-linking" },
-    { sdk: "supertokens-node-23", release: "23.1.0", cdi: "5.3", scenario: "account-linking" },
+    { sdk: "supertokens-node-14", release: "14.1.4", cdi: "2.21", scenario: `before-multitenancy+${OLD_TP}` },
+    { sdk: "supertokens-node-15", release: "15.2.3", cdi: "3.0", scenario: `multitenancy+v1-tenants+${OLD_TP}` },
+    { sdk: "supertokens-node-16", release: "16.7.6", cdi: "4.0", scenario: `account-linking+v1-tenants+${LINKED}` },
+    { sdk: "supertokens-node-18", release: "18.0.1", cdi: "5.0", scenario: `account-linking+v1-tenants+${LINKED}` },
+    { sdk: "supertokens-node-20", release: "20.1.7", cdi: "5.1", scenario: `account-linking+${LINKED}` },
+    { sdk: "supertokens-node-21", release: "21.1.2", cdi: "5.2", scenario: `account-linking+${LINKED}` },
+    { sdk: "supertokens-node-23", release: "23.1.0", cdi: "5.3", scenario: `account-linking+${LINKED}` },
 ];
+
+// What each scenario module shows, for the scenario's title.
+const COVERS = {
+    "before-multitenancy": "email-password, roles, metadata, session, users",
+    multitenancy: "email-password, roles, metadata, session, users",
+    "account-linking": "email-password, roles, metadata, session, users",
+    "v1-tenants": "v1 tenants",
+    "thirdparty-before-linking": "third party",
+    "thirdparty-linking": "third party",
+    "manual-linking": "manual account linking",
+};
+
+const covers = (major) => major.scenario.split("+").map((part) => COVERS[part]).join(", ");
 
 function runChild(major, coreUrl) {
     return new Promise((resolve, reject) => {
@@ -50,7 +73,7 @@ function runChild(major, coreUrl) {
 describeOnEveryStorage("older supertokens-node majors", {}, (suite) => {
     for (const major of MAJORS) {
         suite.scenario(
-            `supertokens-node ${major.release} (CDI ${major.cdi}): sign up and in, roles, metadata, session, users`,
+            `supertokens-node ${major.release} (CDI ${major.cdi}): ${covers(major)}`,
             { sdk: false },
             async ({ core }) => runChild(major, core.url)
         );

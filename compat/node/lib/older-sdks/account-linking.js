@@ -4,26 +4,13 @@
 // users list holds those users directly.
 
 const assert = require("node:assert/strict");
-const { UUID, assertRoles, assertMetadata, assertSessionLifecycle } = require("./checks");
-
-function assertEmailPasswordUser(user, app) {
-    assert.match(user.id, UUID);
-    assert.equal(user.isPrimaryUser, false);
-    assert.deepEqual(user.emails, [app.email]);
-    assert.deepEqual(user.tenantIds, ["public"]);
-    assert.equal(user.loginMethods.length, 1);
-    const [method] = user.loginMethods;
-    assert.equal(method.recipeId, "emailpassword");
-    assert.equal(method.recipeUserId.getAsString(), user.id);
-    assert.equal(method.email, app.email);
-    assert.equal(method.verified, false);
-}
+const { assertRoles, assertMetadata, assertSessionLifecycle, assertUnlinkedUser } = require("./checks");
 
 module.exports = async function ({ supertokens, Session, EmailPassword, UserRoles, UserMetadata }, app) {
     const signedUp = await EmailPassword.signUp("public", app.email, app.password);
     assert.equal(signedUp.status, "OK");
     const user = signedUp.user;
-    assertEmailPasswordUser(user, app);
+    assertUnlinkedUser(user, { recipeId: "emailpassword", email: app.email });
     assert.equal(signedUp.recipeUserId.getAsString(), user.id);
     assert.equal(
         (await EmailPassword.signUp("public", app.email, app.password)).status,

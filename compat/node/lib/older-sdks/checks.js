@@ -65,4 +65,41 @@ async function assertMetadata(UserMetadata, userId) {
     assert.deepEqual(read.metadata, update);
 }
 
-module.exports = { UUID, assertRoles, assertMetadata, assertSessionLifecycle };
+/**
+ * A user of supertokens-node 16 on (an account-linking user) with one login method and no links: its
+ * recipe user id is its id. login: {recipeId, email, thirdParty?}, the method it must have.
+ */
+function assertUnlinkedUser(user, { recipeId, email, thirdParty }) {
+    assert.match(user.id, UUID);
+    assert.equal(user.isPrimaryUser, false);
+    assert.deepEqual(user.emails, [email]);
+    assert.deepEqual(user.thirdParty, thirdParty ? [thirdParty] : []);
+    assert.deepEqual(user.tenantIds, ["public"]);
+    assert.equal(user.loginMethods.length, 1);
+    const [method] = user.loginMethods;
+    assert.equal(method.recipeId, recipeId);
+    assert.equal(method.recipeUserId.getAsString(), user.id);
+    assert.equal(method.email, email);
+    assert.deepEqual(method.thirdParty, thirdParty);
+    assert.deepEqual(method.tenantIds, ["public"]);
+    assert.equal(method.verified, false);
+}
+
+/** The app's third-party user: its provider's id and user id, the email it signs up with and the one it changes to. */
+function thirdPartyUserOf(app) {
+    return {
+        id: "google",
+        userId: `google-${app.email}`,
+        email: `tp-${app.email}`,
+        newEmail: `tp-changed-${app.email}`,
+    };
+}
+
+module.exports = {
+    UUID,
+    assertRoles,
+    assertMetadata,
+    assertSessionLifecycle,
+    assertUnlinkedUser,
+    thirdPartyUserOf,
+};

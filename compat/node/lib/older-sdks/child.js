@@ -24,6 +24,16 @@ const APP_INFO = {
 // is fetched by the JWT library, which sends no version either.
 const UNVERSIONED = new Set(["/apiversion", "/.well-known/jwks.json"]);
 
+// The core never calls a provider: users are signed in and up server-side with the ids the app names.
+// Only 14 insists on at least one provider, in its own shape ({id, get}, built by ThirdParty.Google).
+function thirdPartyConfig(ThirdParty) {
+    if (typeof ThirdParty.Google !== "function") {
+        return {};
+    }
+    const google = ThirdParty.Google({ clientId: "compat-client", clientSecret: "compat-secret" });
+    return { signInAndUpFeature: { providers: [google] } };
+}
+
 function assertNegotiated(exchanges) {
     const [handshake] = exchanges;
     assert.ok(handshake && handshake.path.startsWith("/apiversion"), "the SDK starts with GET /apiversion");
@@ -44,16 +54,30 @@ async function main() {
         supertokens: require(packageName),
         Session: require(`${packageName}/recipe/session`),
         EmailPassword: require(`${packageName}/recipe/emailpassword`),
+        ThirdParty: require(`${packageName}/recipe/thirdparty`),
         UserRoles: require(`${packageName}/recipe/userroles`),
         UserMetadata: require(`${packageName}/recipe/usermetadata`),
     };
+    const recipeList = [
+        sdk.Session.init(),
+        sdk.EmailPassword.init(),
+        sdk.ThirdParty.init(thirdPartyConfig(sdk.ThirdParty)),
+        sdk.UserRoles.init(),
+        sdk.UserMetadata.init(),
+    ];
     if (scenarioName.includes("v1-tenants")) {
         sdk.Multitenancy = require(`${packageName}/recipe/multitenancy`);
+    }
+    if (scenarioName.includes("manual-linking")) {
+        // Linking is the app's own doing here: nothing is linked automatically.
+        sdk.AccountLinking = require(`${packageName}/recipe/accountlinking`);
+        const shouldDoAutomaticAccountLinking = async () => ({ shouldAutomaticallyLink: false });
+        recipeList.push(sdk.AccountLinking.init({ shouldDoAutomaticAccountLinking }));
     }
     sdk.supertokens.init({
         appInfo: APP_INFO,
         supertokens: { connectionURI: proxy.url },
-        recipeList: [sdk.Session.init(), sdk.EmailPassword.init(), sdk.UserRoles.init(), sdk.UserMetadata.init()],
+        recipeList,
         telemetry: false,
     });
     const unique = crypto.randomUUID().slice(0, 8);
