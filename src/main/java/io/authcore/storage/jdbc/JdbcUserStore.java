@@ -4,6 +4,7 @@ import io.authcore.storage.UserStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ import java.util.Set;
  * users costs the same few round trips as reading one.
  */
 final class JdbcUserStore implements UserStore {
+  private static final List<String> RECIPE_ORDER =
+      List.of("emailpassword", "thirdparty", "passwordless", "webauthn");
+
   private final Sql sql;
   private final Tables tables;
 
@@ -129,11 +133,11 @@ final class JdbcUserStore implements UserStore {
                     m.thirdPartyUserId,
                     m.recipeId.equals("webauthn") ? List.copyOf(m.credentials) : null));
           }
+          // Joined in the same millisecond: the order in which the original reads the recipes.
           methods.sort(
-              (a, b) ->
-                  a.timeJoined() != b.timeJoined()
-                      ? Long.compare(a.timeJoined(), b.timeJoined())
-                      : a.recipeUserId().compareTo(b.recipeUserId()));
+              Comparator.comparingLong(LoginMethod::timeJoined)
+                  .thenComparingInt(m -> RECIPE_ORDER.indexOf(m.recipeId()))
+                  .thenComparing(LoginMethod::recipeUserId));
           users.add(new AuthUser(primary, external.get(primary), isPrimary, List.copyOf(methods)));
         });
     return users;

@@ -43,7 +43,7 @@ class UserLookupTest {
           "INSERT INTO emailverification_verified_emails VALUES ('public', 'ext-1', 'a@b.c')");
       String expected =
           "{\"status\":\"OK\",\"user\":{\"id\":\"ext-1\",\"isPrimaryUser\":true,"
-              + "\"tenantIds\":[\"public\"],\"timeJoined\":100,\"emails\":[\"a@b.c\",\"x@y.z\"],"
+              + "\"tenantIds\":[\"public\"],\"timeJoined\":100,\"emails\":[\"x@y.z\",\"a@b.c\"],"
               + "\"phoneNumbers\":[],\"thirdParty\":[{\"id\":\"google\",\"userId\":\"g-1\"}],"
               + "\"webauthn\":{\"credentialIds\":[]},\"loginMethods\":["
               + "{\"tenantIds\":[\"public\"],\"recipeUserId\":\"ext-1\",\"verified\":true,"
