@@ -109,6 +109,7 @@ final class Scenarios {
   static final Endpoint REFRESH = new Endpoint("POST", Conversations.REFRESH);
   static final Endpoint SIGNUP = new Endpoint("POST", Conversations.SIGNUP);
   static final Endpoint SIGNIN = new Endpoint("POST", Conversations.SIGNIN);
+  static final Endpoint PASSWORDLESS = new Endpoint("POST", PasswordlessSignUps.CODE);
 
   static final Map<String, Double> DEFAULT_MIX = new LinkedHashMap<>();
 
@@ -185,6 +186,19 @@ final class Scenarios {
               List<Conversation> c = new ArrayList<>();
               for (int i = 0; i < ctx.conns; i++) {
                 c.add(new Conversations.SignUps(ctx.host, ctx.prefix + "-" + i));
+              }
+              return ctx.main(c);
+            }));
+    list.add(
+        new Scenario(
+            "passwordless",
+            "POST /public/recipe/signinup/code, then .../code/consume: a new email each time",
+            4,
+            List.of(PASSWORDLESS),
+            ctx -> {
+              List<Conversation> c = new ArrayList<>();
+              for (int i = 0; i < ctx.conns; i++) {
+                c.add(new PasswordlessSignUps(ctx.host, ctx.prefix + "-pl-" + i));
               }
               return ctx.main(c);
             }));
