@@ -64,7 +64,6 @@ public final class PasswordlessUserUpdate {
         users
             .superTokensId(appId, recipeUserId)
             .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
-    boolean[] linked = {false};
     try {
       storage.runInTransaction(
           tx -> {
@@ -80,7 +79,6 @@ public final class PasswordlessUserUpdate {
             if (!emailLeft && !phoneLeft) {
               throw new NoContactLeftException();
             }
-            linked[0] = group.isPrimaryUser();
             if (email != null && !Objects.equals(email.newValue(), method.email())) {
               change(tx, appId, group, userId, Field.EMAIL, method.email(), email.newValue());
             }
@@ -100,10 +98,10 @@ public final class PasswordlessUserUpdate {
       // Another user took the value between the check and the write.
       Violation v = e.violation().orElseThrow(() -> e);
       if (v.is(Kind.UNIQUE, PasswordlessStore.EMAIL_KEY)) {
-        throw Field.EMAIL.duplicate(linked[0]);
+        throw new StatusException(Field.EMAIL.exists);
       }
       if (v.is(Kind.UNIQUE, PasswordlessStore.PHONE_NUMBER_KEY)) {
-        throw Field.PHONE_NUMBER.duplicate(linked[0]);
+        throw new StatusException(Field.PHONE_NUMBER.exists);
       }
       throw e;
     }
@@ -130,11 +128,6 @@ public final class PasswordlessUserUpdate {
       this.reason = reason;
     }
 
-    /** A linked or primary user gets the account-linking answer, as in the original's storage. */
-    StatusException duplicate(boolean linked) {
-      return linked ? notAllowed() : new StatusException(exists);
-    }
-
     StatusException notAllowed() {
       return new StatusException(notAllowed, Map.of("reason", reason));
     }
@@ -158,8 +151,9 @@ public final class PasswordlessUserUpdate {
           field == Field.EMAIL
               ? store.emailTakenInTenantsOf(appId, userId, newValue)
               : store.phoneNumberTakenInTenantsOf(appId, userId, newValue);
+      // A linked user too: the original 11.4.7 answers ALREADY_EXISTS, not CHANGE_NOT_ALLOWED.
       if (taken) {
-        throw field.duplicate(linked);
+        throw new StatusException(field.exists);
       }
     }
     if (field == Field.EMAIL) {
