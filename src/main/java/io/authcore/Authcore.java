@@ -29,6 +29,10 @@ import io.authcore.recipe.metadata.MetadataApi;
 import io.authcore.recipe.metadata.MetadataService;
 import io.authcore.recipe.multitenancy.MultitenancyApi;
 import io.authcore.recipe.multitenancy.MultitenancyService;
+import io.authcore.recipe.passwordless.PasswordlessApi;
+import io.authcore.recipe.passwordless.PasswordlessCodesService;
+import io.authcore.recipe.passwordless.PasswordlessService;
+import io.authcore.recipe.passwordless.PasswordlessUserUpdate;
 import io.authcore.recipe.roles.RolesApi;
 import io.authcore.recipe.roles.RolesService;
 import io.authcore.recipe.roles.UserRolesApi;
@@ -97,6 +101,8 @@ public final class Authcore implements AutoCloseable {
           new PasswordResetService(storage, hasher, tenants, users, clock);
       EmailVerificationService verification = new EmailVerificationService(storage, clock, tenants);
       UserDeletion deletion = new UserDeletion(storage, users);
+      PasswordlessCodesService passwordlessCodes =
+          new PasswordlessCodesService(storage, tenants, clock);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -127,6 +133,12 @@ public final class Authcore implements AutoCloseable {
                   tenants),
               new ThirdPartyApi(
                   new ThirdPartyService(storage, users, activeUsers, clock), tenants, tenants),
+              new PasswordlessApi(
+                  passwordlessCodes,
+                  new PasswordlessService(storage, passwordlessCodes, users, activeUsers, clock),
+                  new PasswordlessUserUpdate(storage, users),
+                  tenants,
+                  tenants),
               new AccountLinkingApi(
                   new AccountLinkingService(storage, users, deletion, registry, activeUsers)),
               new EmailVerificationApi(verification),
@@ -143,6 +155,8 @@ public final class Authcore implements AutoCloseable {
           () -> tenants.appIds().forEach(keys::purgeExpired));
       jobs.every("expired sessions", Duration.ofHours(12), registry::purgeExpired);
       jobs.every("expired password reset tokens", Duration.ofHours(1), resets::purgeExpired);
+      jobs.every(
+          "expired passwordless devices", Duration.ofHours(1), passwordlessCodes::purgeExpired);
       jobs.every(
           "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.

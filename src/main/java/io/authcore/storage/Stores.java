@@ -39,4 +39,6 @@ public interface Stores {
   ThirdPartyStore thirdParty();
 
   AccountLinkingStore accountLinking();
+
+  PasswordlessStore passwordless();
 }

@@ -45,4 +45,37 @@ public final class OriginalRows {
             + tp
             + "', 'google', 'g-1')");
   }
+
+  /**
+   * A passwordless device for {@code email} in the public tenant of the public app with one code,
+   * as the original stores them: only the device id hash, the link-code salt and the link code
+   * hash. PostgreSQL pads the 43-character device id hash of its {@code character(44)} column.
+   */
+  public static void passwordlessDevice(
+      Map<String, String> db,
+      String deviceIdHash,
+      String email,
+      String linkCodeSalt,
+      String codeId,
+      String linkCodeHash,
+      long createdAt) {
+    TestDatabases.execute(
+        db,
+        "INSERT INTO passwordless_devices VALUES ('public', 'public', '"
+            + deviceIdHash
+            + "', '"
+            + email
+            + "', NULL, '"
+            + linkCodeSalt
+            + "', 0)",
+        "INSERT INTO passwordless_codes VALUES ('public', 'public', '"
+            + codeId
+            + "', '"
+            + deviceIdHash
+            + "', '"
+            + linkCodeHash
+            + "', "
+            + createdAt
+            + ")");
+  }
 }

@@ -76,7 +76,21 @@ public final class PrimaryUserHolders {
 
   /** The first primary user other than {@code except} holding this email in one of the tenants. */
   public Optional<AuthUser> ofEmail(String email, Set<String> tenantIds, String except) {
-    Set<String> candidates = tx.accountLinking().groupsWithEmail(appId, email);
+    return firstHolding(tx.accountLinking().groupsWithEmail(appId, email), tenantIds, except);
+  }
+
+  /**
+   * The first primary user other than {@code except} holding this phone number in one of the
+   * tenants.
+   */
+  public Optional<AuthUser> ofPhoneNumber(
+      String phoneNumber, Set<String> tenantIds, String except) {
+    return firstHolding(
+        tx.accountLinking().groupsWithPhoneNumber(appId, phoneNumber), tenantIds, except);
+  }
+
+  private Optional<AuthUser> firstHolding(
+      Set<String> candidates, Set<String> tenantIds, String except) {
     for (String tenantId : tenantIds) {
       Optional<AuthUser> u = holding(candidates, tenantId, except);
       if (u.isPresent()) {

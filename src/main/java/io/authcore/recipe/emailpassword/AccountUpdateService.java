@@ -4,6 +4,7 @@ import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.accountlinking.PrimaryUserHolders;
+import io.authcore.recipe.users.LockedLoginMethod;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
@@ -52,19 +53,10 @@ public final class AccountUpdateService {
               // Before the user's row, as every linking change takes them.
               tx.accountLinking().lockApp(appId);
             }
-            if (!tx.userData().lock(appId, userId)) {
-              throw new StatusException(Status.UNKNOWN_USER_ID_ERROR);
-            }
-            AuthUser group =
-                tx.users()
-                    .find(appId, userId)
-                    .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
-            LoginMethod method =
-                group.loginMethods().stream()
-                    .filter(m -> m.recipeUserId().equals(userId))
-                    .filter(m -> m.recipeId().equals(EmailPasswordService.RECIPE))
-                    .findFirst()
-                    .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+            LockedLoginMethod locked =
+                LockedLoginMethod.lock(tx, appId, userId, EmailPasswordService.RECIPE);
+            AuthUser group = locked.group();
+            LoginMethod method = locked.method();
             linked[0] = group.isPrimaryUser();
             if (email != null && !email.equals(method.email())) {
               changeEmail(tx, appId, group, userId, email);

@@ -195,26 +195,7 @@ public final class EmailPasswordService {
    * method, as the original shows it.
    */
   public Optional<AuthUser> byId(String appId, String userId) {
-    return users
-        .superTokensId(appId, userId)
-        .flatMap(
-            id ->
-                storage
-                    .users()
-                    .find(appId, id)
-                    .flatMap(
-                        group ->
-                            group.loginMethods().stream()
-                                .filter(m -> m.recipeUserId().equals(id))
-                                .filter(m -> m.recipeId().equals(RECIPE))
-                                .findFirst()
-                                .map(
-                                    m ->
-                                        new AuthUser(
-                                            m.recipeUserId(),
-                                            m.externalId(),
-                                            group.isPrimaryUser(),
-                                            List.of(m)))));
+    return users.asRecipeUser(appId, userId, RECIPE);
   }
 
   /** The deprecated {@code GET /recipe/user?email}: the whole group. */

@@ -176,18 +176,7 @@ public final class ThirdPartyService {
    * third-party login method.
    */
   public Optional<AuthUser> byId(String appId, String userId) {
-    return users
-        .superTokensId(appId, userId)
-        .flatMap(id -> storage.users().find(appId, id).flatMap(group -> reduced(group, id)));
-  }
-
-  private static Optional<AuthUser> reduced(AuthUser group, String recipeUserId) {
-    return group.loginMethods().stream()
-        .filter(m -> m.recipeUserId().equals(recipeUserId))
-        .filter(m -> m.recipeId().equals(RECIPE))
-        .findFirst()
-        .map(
-            m -> new AuthUser(m.recipeUserId(), m.externalId(), group.isPrimaryUser(), List.of(m)));
+    return users.asRecipeUser(appId, userId, RECIPE);
   }
 
   /** The deprecated {@code GET /recipe/user} by identity: the whole group. */

@@ -99,8 +99,7 @@ public final class UsersApi implements Api {
   private Object byAccountInfo(Call call) {
     Query q = call.query();
     String email = q.optional("email").orElse(null);
-    // The original normalises phone numbers with libphonenumber; trimming covers E.164 input.
-    String phone = q.optional("phoneNumber").map(String::trim).orElse(null);
+    String phone = q.optional("phoneNumber").map(PhoneNumbers::normalise).orElse(null);
     String thirdPartyId = q.optional("thirdPartyId").orElse(null);
     String thirdPartyUserId = q.optional("thirdPartyUserId").orElse(null);
     String credential = q.optional("webauthnCredentialId").orElse(null);

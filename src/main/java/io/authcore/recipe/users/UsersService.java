@@ -41,6 +41,33 @@ public final class UsersService {
     return storage.accountIds().superTokensIdOf(appId, userId);
   }
 
+  /**
+   * The deprecated {@code GET /recipe/user?userId} of a login recipe: the user (a SuperTokens or
+   * external id) reduced to its login method of that recipe, as the original shows it; empty when
+   * the id names no such login method.
+   */
+  public Optional<AuthUser> asRecipeUser(String appId, String userId, String recipeId) {
+    return superTokensId(appId, userId)
+        .flatMap(
+            id ->
+                storage
+                    .users()
+                    .find(appId, id)
+                    .flatMap(
+                        group ->
+                            group.loginMethods().stream()
+                                .filter(m -> m.recipeUserId().equals(id))
+                                .filter(m -> m.recipeId().equals(recipeId))
+                                .findFirst()
+                                .map(
+                                    m ->
+                                        new AuthUser(
+                                            m.recipeUserId(),
+                                            m.externalId(),
+                                            group.isPrimaryUser(),
+                                            List.of(m)))));
+  }
+
   /** One page of groups and where the next page starts (null after the last page). */
   public record Page(List<AuthUser> users, Entry next) {}
 

@@ -8,6 +8,7 @@ import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
 import io.authcore.storage.MetadataStore;
+import io.authcore.storage.PasswordlessStore;
 import io.authcore.storage.RoleAssignmentStore;
 import io.authcore.storage.RoleStore;
 import io.authcore.storage.SessionStore;
@@ -177,6 +178,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public AccountLinkingStore accountLinking() {
     return pooled.accountLinking();
+  }
+
+  @Override
+  public PasswordlessStore passwordless() {
+    return pooled.passwordless();
   }
 
   @Override

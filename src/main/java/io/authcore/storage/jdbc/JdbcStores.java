@@ -6,6 +6,7 @@ import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
 import io.authcore.storage.MetadataStore;
+import io.authcore.storage.PasswordlessStore;
 import io.authcore.storage.RoleAssignmentStore;
 import io.authcore.storage.RoleStore;
 import io.authcore.storage.SessionStore;
@@ -38,6 +39,7 @@ final class JdbcStores implements Stores {
   private final ThirdPartyStore thirdParty;
   private final AccountLinkingStore accountLinking;
   private final EmailVerificationStore emailVerification;
+  private final PasswordlessStore passwordless;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -59,6 +61,7 @@ final class JdbcStores implements Stores {
     this.thirdParty = new JdbcThirdPartyStore(sql, tables);
     this.accountLinking = new JdbcAccountLinkingStore(sql, dialect, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
+    this.passwordless = new JdbcPasswordlessStore(sql, tables);
   }
 
   @Override
@@ -134,6 +137,11 @@ final class JdbcStores implements Stores {
   @Override
   public AccountLinkingStore accountLinking() {
     return accountLinking;
+  }
+
+  @Override
+  public PasswordlessStore passwordless() {
+    return passwordless;
   }
 
   @Override
