@@ -45,7 +45,6 @@ public final class AccountUpdateService {
             .superTokensId(appId, recipeUserId)
             .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
     String hash = password == null ? null : passwords.hash(appId, password);
-    boolean[] linked = {false};
     try {
       storage.runInTransaction(
           tx -> {
@@ -57,7 +56,6 @@ public final class AccountUpdateService {
                 LockedLoginMethod.lock(tx, appId, userId, EmailPasswordService.RECIPE);
             AuthUser group = locked.group();
             LoginMethod method = locked.method();
-            linked[0] = group.isPrimaryUser();
             if (email != null && !email.equals(method.email())) {
               changeEmail(tx, appId, group, userId, email);
             }
@@ -70,29 +68,29 @@ public final class AccountUpdateService {
       if (e.violation().filter(v -> v.is(Kind.UNIQUE, EmailPasswordService.EMAIL_KEY)).isEmpty()) {
         throw e;
       }
-      throw duplicate(linked[0]);
+      throw duplicate();
     }
   }
 
   private void changeEmail(Stores tx, String appId, AuthUser group, String userId, String email) {
-    boolean linked = group.isPrimaryUser();
-    if (linked
+    if (group.isPrimaryUser()
         && new PrimaryUserHolders(tx, appId)
             .ofEmail(email, PrimaryUserHolders.tenantsOf(group), group.id())
             .isPresent()) {
       throw notAllowed();
     }
     if (tx.emailPassword().emailTakenInTenantsOf(appId, userId, email)) {
-      throw duplicate(linked);
+      throw duplicate();
     }
     tx.emailPassword().updateEmail(appId, userId, email);
   }
 
   /**
-   * A linked or primary user gets the account-linking answer, as in the original's 12.x storage.
+   * The email is another email-password user's in one of our tenants: a duplicate, linked or not,
+   * as the original 11.4 answers (its 12.x answers a linked user with the account-linking refusal).
    */
-  private static StatusException duplicate(boolean linked) {
-    return linked ? notAllowed() : new StatusException(Status.EMAIL_ALREADY_EXISTS_ERROR);
+  private static StatusException duplicate() {
+    return new StatusException(Status.EMAIL_ALREADY_EXISTS_ERROR);
   }
 
   private static StatusException notAllowed() {

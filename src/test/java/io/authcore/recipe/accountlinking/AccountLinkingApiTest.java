@@ -194,6 +194,16 @@ class AccountLinkingApiTest extends ServerOnEachBackend {
                 "{\"recipeUserId\":\"" + ep + "\",\"email\":\"" + taken + "\"}",
                 new String[] {"cdi-version", "5.4", "rId", "emailpassword"})
             .text());
+    // Another email-password user's email, not a primary user's: a duplicate, as the original says.
+    String plain = unique("n") + "@ex.com";
+    users.emailPassword(plain);
+    assertEquals(
+        "{\"status\":\"EMAIL_ALREADY_EXISTS_ERROR\"}",
+        http.put(
+                "/recipe/user",
+                "{\"recipeUserId\":\"" + ep + "\",\"email\":\"" + plain + "\"}",
+                new String[] {"cdi-version", "5.4", "rId", "emailpassword"})
+            .text());
     String refused =
         "{\"status\":\"EMAIL_CHANGE_NOT_ALLOWED_ERROR\",\"reason\":\"Email already associated with"
             + " another primary user.\"}";
