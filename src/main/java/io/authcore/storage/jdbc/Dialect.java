@@ -26,6 +26,12 @@ interface Dialect {
    */
   String lockWithoutKeyUpdate();
 
+  /**
+   * A column to order rows as the engine stores them: insertion order for rows never updated, what
+   * a query without {@code ORDER BY} usually returns.
+   */
+  String insertionOrder();
+
   /** Whether an {@code INSERT} may run inside {@code WITH} and be read back by the query. */
   boolean insertsInWith();
 

@@ -33,6 +33,13 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String insertionOrder() {
+    // An expression, not the bare column: with several indexes on the table H2 2.5 answers
+    // ORDER BY _ROWID_ from an index scan that finds no rows.
+    return "_ROWID_ + 0";
+  }
+
+  @Override
   public boolean insertsInWith() {
     return false;
   }

@@ -22,8 +22,10 @@ final class JdbcPasswordlessStore implements PasswordlessStore {
   private final String toTenant;
   private final String devices;
   private final String codes;
+  private final String insertionOrder;
 
-  JdbcPasswordlessStore(Sql sql, Tables tables) {
+  JdbcPasswordlessStore(Sql sql, Dialect dialect, Tables tables) {
+    this.insertionOrder = dialect.insertionOrder();
     this.sql = sql;
     this.recipeUsers = new RecipeUserRows(sql, tables);
     this.users = tables.name("passwordless_users");
@@ -122,7 +124,9 @@ final class JdbcPasswordlessStore implements PasswordlessStore {
             + devices
             + " WHERE app_id = ? AND tenant_id = ? AND "
             + column
-            + " = ? ORDER BY device_id_hash",
+            // The original reads devices without an ORDER BY: in the order its storage keeps them.
+            + " = ? ORDER BY "
+            + insertionOrder,
         JdbcPasswordlessStore::device,
         appId,
         tenantId,

@@ -61,7 +61,7 @@ final class JdbcStores implements Stores {
     this.thirdParty = new JdbcThirdPartyStore(sql, tables);
     this.accountLinking = new JdbcAccountLinkingStore(sql, dialect, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
-    this.passwordless = new JdbcPasswordlessStore(sql, tables);
+    this.passwordless = new JdbcPasswordlessStore(sql, dialect, tables);
   }
 
   @Override

@@ -40,6 +40,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String insertionOrder() {
+    return "ctid";
+  }
+
+  @Override
   public boolean insertsInWith() {
     return true;
   }

@@ -69,6 +69,19 @@ class PasswordlessStoreTest {
   }
 
   @Test
+  void listsAnEmailsDevicesInTheOrderTheyWereCreated() {
+    // The original reads them without an ORDER BY: in the order its storage keeps them.
+    device('z', "o@x.com", 100);
+    device('a', "o@x.com", 100);
+    device('m', "o@x.com", 100);
+    assertEquals(
+        List.of(hash('z'), hash('a'), hash('m')),
+        storage.passwordless().devicesByEmail("public", "public", "o@x.com").stream()
+            .map(Device::deviceIdHash)
+            .toList());
+  }
+
+  @Test
   void readsHashesBackAsWrittenAndDeletesOnlyWhollyExpiredDevices() {
     PasswordlessStore store = storage.passwordless();
     device('a', "a@x.com", 100);
