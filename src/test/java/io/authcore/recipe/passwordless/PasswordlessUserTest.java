@@ -3,8 +3,11 @@ package io.authcore.recipe.passwordless;
 import static io.authcore.recipe.passwordless.PasswordlessCalls.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.authcore.recipe.passwordless.PasswordlessCalls.Issued;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.ServerOnEachBackend;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,52 @@ class PasswordlessUserTest extends ServerOnEachBackend {
                 "/recipe/user",
                 "{\"recipeUserId\":\"" + a + "\",\"email\":\"z-" + unique() + "@x.com\"}",
                 PasswordlessCalls.cdi("5.4"))));
+  }
+
+  @Test
+  void joinsATenantUnlessItsPhoneNumberIsTakenThere() {
+    String tenant = "plt" + unique();
+    assertEquals(
+        200,
+        http.put(
+                "/recipe/multitenancy/tenant/v2",
+                "{\"tenantId\":\"" + tenant + "\"}",
+                PasswordlessCalls.cdi("5.4"))
+            .status());
+    String phone = phone();
+    String here = phoneUser(phone);
+    // The same number signs up a user of its own in the other tenant.
+    Issued there =
+        Issued.of(
+            http.post(
+                "/" + tenant + "/recipe/signinup/code",
+                "{\"phoneNumber\":\"" + phone + "\"}",
+                PasswordlessCalls.cdi("5.4")));
+    Reply signedUp =
+        http.post(
+            "/" + tenant + "/recipe/signinup/code/consume",
+            there.byCode(),
+            PasswordlessCalls.cdi("5.4"));
+    assertEquals(true, signedUp.json().get("createdNewUser").asBoolean(), signedUp.body());
+    String associate = "/" + tenant + "/recipe/multitenancy/tenant/user";
+    assertEquals(
+        "200 {\"status\":\"PHONE_NUMBER_ALREADY_EXISTS_ERROR\"}",
+        shape(
+            http.post(
+                associate, "{\"recipeUserId\":\"" + here + "\"}", PasswordlessCalls.cdi("5.4"))));
+    String other = phoneUser(phone());
+    assertEquals(
+        "200 {\"status\":\"OK\",\"wasAlreadyAssociated\":false}",
+        shape(
+            http.post(
+                associate, "{\"recipeUserId\":\"" + other + "\"}", PasswordlessCalls.cdi("5.4"))));
+    Set<String> tenants = new HashSet<>();
+    pl.user("5.4", "userId=" + other)
+        .json()
+        .get("user")
+        .get("tenantIds")
+        .forEach(id -> tenants.add(id.asText()));
+    assertEquals(Set.of("public", tenant), tenants);
   }
 
   @Test
