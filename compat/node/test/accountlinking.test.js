@@ -5,54 +5,18 @@
 // group in listUsersByAccountInfo and deleteUser, and sessions of a linked recipe user.
 
 const assert = require("node:assert/strict");
-const crypto = require("node:crypto");
 const supertokens = require("supertokens-node");
 const { RecipeUserId } = supertokens;
 const Session = require("supertokens-node/recipe/session");
-const EmailVerification = require("supertokens-node/recipe/emailverification");
 const EmailPassword = require("supertokens-node/recipe/emailpassword");
 const ThirdParty = require("supertokens-node/recipe/thirdparty");
 const AccountLinking = require("supertokens-node/recipe/accountlinking");
 const { describeOnEveryStorage } = require("../lib/harness");
+const { unique, email } = require("../lib/contacts");
+const { PASSWORD, linking, emailPasswordUser, assertGroup, assertAlone, ids } = require("../lib/accountlinking-checks");
 
-const unique = () => crypto.randomUUID().slice(0, 8);
-const email = (name) => `${name}-${unique()}@example.com`;
-const PASSWORD = "compat-password-1";
-
-/** The recipes; shouldDoAutomaticAccountLinking links (requiring verification) or never links. */
-function linking(automatic) {
-    const decision = automatic
-        ? { shouldAutomaticallyLink: true, shouldRequireVerification: true }
-        : { shouldAutomaticallyLink: false };
-    return {
-        recipeList: () => [
-            Session.init(),
-            EmailVerification.init({ mode: "OPTIONAL" }),
-            EmailPassword.init(),
-            ThirdParty.init(),
-            AccountLinking.init({
-                shouldDoAutomaticAccountLinking: async (newAccountInfo, user, session, tenantId, userContext) => decision,
-            }),
-        ],
-    };
-}
-const automatic = linking(true);
-const manual = linking(false);
-
-/** An email-password sign-up, its email verified when asked (which lets the SDK make it primary); its id. */
-async function emailPasswordUser(address, { verified = false } = {}) {
-    const up = await EmailPassword.signUp("public", address, PASSWORD);
-    assert.equal(up.status, "OK");
-    assert.equal(up.recipeUserId.getAsString(), up.user.id);
-    if (verified) {
-        const token = await EmailVerification.createEmailVerificationToken("public", up.recipeUserId, address);
-        assert.equal(token.status, "OK");
-        const done = await EmailVerification.verifyEmailUsingToken("public", token.token);
-        assert.equal(done.status, "OK");
-        assert.equal(done.user.email, address);
-    }
-    return up.user.id;
-}
+const automatic = linking(true, () => [ThirdParty.init()]);
+const manual = linking(false, () => [ThirdParty.init()]);
 
 /** A new third-party recipe user (manuallyCreateOrUpdateUser); the result with its ids. */
 async function thirdPartyUser(address, isVerified, thirdPartyId = "google") {
@@ -61,33 +25,6 @@ async function thirdPartyUser(address, isVerified, thirdPartyId = "google") {
     assert.equal(result.status, "OK");
     assert.equal(result.createdNewRecipeUser, true);
     return { ...result, thirdPartyUserId, id: result.recipeUserId.getAsString() };
-}
-
-/** A user's login methods as [recipeUserId, recipeId, email, verified], in the order the core gave them. */
-const methodsOf = (user) =>
-    user.loginMethods.map((m) => [m.recipeUserId.getAsString(), m.recipeId, m.email, m.verified]);
-
-/** A primary user with these login methods (oldest first), all in the public tenant. */
-function assertGroup(user, primaryId, methods) {
-    assert.equal(user.id, primaryId);
-    assert.equal(user.isPrimaryUser, true);
-    assert.deepEqual(methodsOf(user), methods);
-    assert.deepEqual(user.tenantIds, ["public"]);
-    // The original lists a group's emails in a HashSet's order: compared as a set.
-    assert.deepEqual([...user.emails].sort(), [...new Set(methods.map((m) => m[2]))].sort());
-    const joined = user.loginMethods.map((m) => m.timeJoined);
-    assert.deepEqual(joined, [...joined].sort((a, b) => a - b), "login methods are ordered by timeJoined");
-    assert.equal(user.timeJoined, joined[0]);
-    for (const m of user.loginMethods) {
-        assert.deepEqual(m.tenantIds, ["public"]);
-    }
-}
-
-/** A user that is its own, unlinked, non-primary recipe user. */
-function assertAlone(user, id, recipeId, address, verified) {
-    assert.equal(user.id, id);
-    assert.equal(user.isPrimaryUser, false);
-    assert.deepEqual(methodsOf(user), [[id, recipeId, address, verified]]);
 }
 
 /** A verified email-password user with a verified google user auto-linked into it. */
@@ -100,8 +37,6 @@ async function linkedPair(address) {
     ]);
     return { primaryId, google };
 }
-
-const ids = (users) => users.map((u) => u.id);
 
 describeOnEveryStorage("AccountLinking", {}, (suite) => {
     suite.scenario("third-party sign-up, sign-in and email change work with account linking on", { sdk: automatic }, async () => {

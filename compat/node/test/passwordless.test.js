@@ -16,14 +16,8 @@ const Passwordless = require("supertokens-node/recipe/passwordless");
 const EmailVerification = require("supertokens-node/recipe/emailverification");
 const Multitenancy = require("supertokens-node/recipe/multitenancy");
 const { describeOnEveryStorage } = require("../lib/harness");
+const { email, phone } = require("../lib/contacts");
 
-const unique = () => crypto.randomUUID().slice(0, 8);
-const email = (name) => `${name}-${unique()}@example.com`;
-/** A fresh UK mobile number as a user types it (with spaces) and in E.164, as the core stores it. */
-function phone() {
-    const digits = String(crypto.randomInt(100000)).padStart(5, "0");
-    return { typed: ` +44 7700 9${digits.slice(0, 2)} ${digits.slice(2)}`, e164: `+4477009${digits}` };
-}
 const tenantId = "public";
 const RESTART = { status: "RESTART_FLOW_ERROR" };
 const incorrect = (failed, max = 5) => ({

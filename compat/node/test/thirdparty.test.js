@@ -5,16 +5,13 @@
 // none needs configuring. Account linking is not initialised.
 
 const assert = require("node:assert/strict");
-const crypto = require("node:crypto");
 const supertokens = require("supertokens-node");
 const Session = require("supertokens-node/recipe/session");
 const ThirdParty = require("supertokens-node/recipe/thirdparty");
 const EmailVerification = require("supertokens-node/recipe/emailverification");
 const Multitenancy = require("supertokens-node/recipe/multitenancy");
 const { describeOnEveryStorage } = require("../lib/harness");
-
-const unique = () => crypto.randomUUID().slice(0, 8);
-const email = (name) => `${name}-${unique()}@example.com`;
+const { unique, email } = require("../lib/contacts");
 
 const sdk = {
     recipeList: () => [

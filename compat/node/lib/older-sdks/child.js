@@ -52,6 +52,7 @@ async function main() {
     const proxy = await startRecordingProxy(coreUrl);
     const sdk = {
         supertokens: require(packageName),
+        release: require(`${packageName}/lib/build/version`).version,
         Session: require(`${packageName}/recipe/session`),
         EmailPassword: require(`${packageName}/recipe/emailpassword`),
         ThirdParty: require(`${packageName}/recipe/thirdparty`),
@@ -67,6 +68,20 @@ async function main() {
     ];
     if (scenarioName.includes("v1-tenants")) {
         sdk.Multitenancy = require(`${packageName}/recipe/multitenancy`);
+    }
+    if (scenarioName.includes("passwordless")) {
+        // Codes are created and consumed server-side: a delivery service records anything sent (nothing).
+        sdk.Passwordless = require(`${packageName}/recipe/passwordless`);
+        sdk.delivered = [];
+        const record = async (input) => sdk.delivered.push(input);
+        recipeList.push(
+            sdk.Passwordless.init({
+                contactMethod: "EMAIL_OR_PHONE",
+                flowType: "USER_INPUT_CODE_AND_MAGIC_LINK",
+                emailDelivery: { service: { sendEmail: record } },
+                smsDelivery: { service: { sendSms: record } },
+            })
+        );
     }
     if (scenarioName.includes("manual-linking")) {
         // Linking is the app's own doing here: nothing is linked automatically.
