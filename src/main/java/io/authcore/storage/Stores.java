@@ -41,4 +41,6 @@ public interface Stores {
   AccountLinkingStore accountLinking();
 
   PasswordlessStore passwordless();
+
+  TotpStore totp();
 }

@@ -17,6 +17,7 @@ import io.authcore.storage.Storage;
 import io.authcore.storage.StorageException;
 import io.authcore.storage.TenantStore;
 import io.authcore.storage.ThirdPartyStore;
+import io.authcore.storage.TotpStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
@@ -183,6 +184,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public PasswordlessStore passwordless() {
     return pooled.passwordless();
+  }
+
+  @Override
+  public TotpStore totp() {
+    return pooled.totp();
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.TenantStore;
 import io.authcore.storage.ThirdPartyStore;
+import io.authcore.storage.TotpStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
@@ -40,6 +41,7 @@ final class JdbcStores implements Stores {
   private final AccountLinkingStore accountLinking;
   private final EmailVerificationStore emailVerification;
   private final PasswordlessStore passwordless;
+  private final TotpStore totp;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -62,6 +64,7 @@ final class JdbcStores implements Stores {
     this.accountLinking = new JdbcAccountLinkingStore(sql, dialect, tables);
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
     this.passwordless = new JdbcPasswordlessStore(sql, dialect, tables);
+    this.totp = new JdbcTotpStore(sql, tables);
   }
 
   @Override
@@ -142,6 +145,11 @@ final class JdbcStores implements Stores {
   @Override
   public PasswordlessStore passwordless() {
     return passwordless;
+  }
+
+  @Override
+  public TotpStore totp() {
+    return totp;
   }
 
   @Override
