@@ -43,6 +43,9 @@ import io.authcore.recipe.session.SessionService;
 import io.authcore.recipe.session.SigningKeys;
 import io.authcore.recipe.thirdparty.ThirdPartyApi;
 import io.authcore.recipe.thirdparty.ThirdPartyService;
+import io.authcore.recipe.totp.TotpApi;
+import io.authcore.recipe.totp.TotpDevices;
+import io.authcore.recipe.totp.TotpVerification;
 import io.authcore.recipe.useridmapping.UserIdMappingApi;
 import io.authcore.recipe.useridmapping.UserIdMappingService;
 import io.authcore.recipe.users.ActiveUsers;
@@ -103,6 +106,7 @@ public final class Authcore implements AutoCloseable {
       UserDeletion deletion = new UserDeletion(storage, users);
       PasswordlessCodesService passwordlessCodes =
           new PasswordlessCodesService(storage, tenants, clock);
+      TotpVerification totpCodes = new TotpVerification(storage, tenants, clock);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -142,7 +146,8 @@ public final class Authcore implements AutoCloseable {
               new AccountLinkingApi(
                   new AccountLinkingService(storage, users, deletion, registry, activeUsers)),
               new EmailVerificationApi(verification),
-              new UserIdMappingApi(new UserIdMappingService(storage, clock)));
+              new UserIdMappingApi(new UserIdMappingService(storage, clock)),
+              new TotpApi(new TotpDevices(storage, clock), totpCodes));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
@@ -157,6 +162,7 @@ public final class Authcore implements AutoCloseable {
       jobs.every("expired password reset tokens", Duration.ofHours(1), resets::purgeExpired);
       jobs.every(
           "expired passwordless devices", Duration.ofHours(1), passwordlessCodes::purgeExpired);
+      jobs.every("expired TOTP used codes", Duration.ofHours(1), totpCodes::purgeExpired);
       jobs.every(
           "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.

@@ -122,6 +122,29 @@ public final class JsonBody {
     throw invalid(field);
   }
 
+  /**
+   * An int as Gson's {@code getAsInt} reads it, which the original's {@code parseIntOrThrowError}
+   * uses: a decimal is truncated, a number beyond the int range keeps its low 32 bits, a numeric
+   * string is parsed; anything else is invalid.
+   */
+  public int gsonInt(String field) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isIntegralNumber()) {
+      return value.bigIntegerValue().intValue();
+    }
+    if (value != null && value.isNumber()) {
+      return value.decimalValue().intValue();
+    }
+    if (value != null && value.isTextual()) {
+      try {
+        return Integer.parseInt(value.textValue());
+      } catch (NumberFormatException e) {
+        throw invalid(field);
+      }
+    }
+    throw invalid(field);
+  }
+
   public Optional<Long> optionalLong(String field) {
     return node.has(field) ? Optional.of(longValue(field)) : Optional.empty();
   }
