@@ -15,8 +15,8 @@ import java.util.List;
  */
 public enum MaxLength {
   /**
-   * {@code user_id} of session_info, user_metadata, user_roles and the email-verification tables,
-   * and {@code external_user_id} of userid_mapping.
+   * {@code user_id} of session_info, user_metadata, user_roles, the email-verification and TOTP
+   * tables, and {@code external_user_id} of userid_mapping.
    */
   USER_ID(128),
   /** {@code email} of the email-password, email-verification and password-reset tables. */
@@ -40,6 +40,8 @@ public enum MaxLength {
    * third-party provider.
    */
   PROVIDER_FIELD(64),
+  /** {@code device_name} and {@code secret_key} of totp_user_devices. */
+  TOTP_DEVICE_FIELD(256),
   /** {@code client_id} of a provider's client. */
   CLIENT_ID(256),
   /** Each element of a provider client's {@code scope} ({@code VARCHAR(128)[]}). */

@@ -11,6 +11,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.totp.TotpDevices.Created;
 import io.authcore.storage.TotpStore.Device;
 import java.util.ArrayList;
@@ -71,6 +72,8 @@ public final class TotpApi implements Api {
     if (device.period() <= 0) {
       throw HttpError.badRequest("period must be > 0");
     }
+    MaxLength.USER_ID.check("userId", device.userId());
+    MaxLength.TOTP_DEVICE_FIELD.check("deviceName", device.deviceName());
   }
 
   private static void notEmpty(String field, String value) {
@@ -100,6 +103,7 @@ public final class TotpApi implements Api {
     checkNames(device);
     notEmpty("secretKey", secret);
     checkTiming(device);
+    MaxLength.TOTP_DEVICE_FIELD.check("secretKey", secret);
     String name =
         devices.importDevice(
             call.tenant().appId(),
@@ -119,6 +123,7 @@ public final class TotpApi implements Api {
     notEmpty("userId", userId);
     notEmpty("existingDeviceName", existingName);
     notEmpty("newDeviceName", newName);
+    MaxLength.TOTP_DEVICE_FIELD.check("newDeviceName", newName);
     devices.rename(call.tenant().appId(), userId, existingName, newName);
     return Json.ok();
   }

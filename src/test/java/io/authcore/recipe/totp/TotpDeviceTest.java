@@ -265,6 +265,59 @@ class TotpDeviceTest extends ServerOnEachBackend {
   }
 
   @Test
+  void valuesLongerThanTheirColumnsAreRefusedNothingWritten() {
+    String longId = "u".repeat(129);
+    assertEquals(
+        "400 Field name 'userId' cannot be longer than 128 characters",
+        shape(totp.create("5.4", "{\"userId\":\"" + longId + "\",\"skew\":1,\"period\":30}")));
+    assertEquals(
+        "400 Field name 'deviceName' cannot be longer than 256 characters",
+        shape(
+            totp.create(
+                "5.4",
+                "{\"userId\":\""
+                    + user
+                    + "\",\"deviceName\":\""
+                    + "d".repeat(257)
+                    + "\",\"skew\":1,\"period\":30}")));
+    assertEquals(
+        "400 Field name 'secretKey' cannot be longer than 256 characters",
+        shape(
+            totp.importDevice(
+                "5.4",
+                "{\"userId\":\""
+                    + user
+                    + "\",\"skew\":1,\"period\":30,\"secretKey\":\""
+                    + "A".repeat(257)
+                    + "\"}")));
+    assertEquals("200 {\"status\":\"OK\",\"devices\":[]}", shape(totp.list("5.4", user)));
+    assertEquals(
+        "d".repeat(256),
+        totp.create(
+                "5.4",
+                "{\"userId\":\""
+                    + user
+                    + "\",\"deviceName\":\""
+                    + "d".repeat(256)
+                    + "\",\"skew\":1,\"period\":30}")
+            .json()
+            .get("deviceName")
+            .asText());
+    assertEquals(
+        "400 Field name 'newDeviceName' cannot be longer than 256 characters",
+        shape(
+            totp.rename(
+                "5.4",
+                "{\"userId\":\""
+                    + user
+                    + "\",\"existingDeviceName\":\"a\",\"newDeviceName\":\""
+                    + "e".repeat(257)
+                    + "\"}")));
+    assertEquals(
+        "200 {\"status\":\"UNKNOWN_USER_ID_ERROR\"}", shape(totp.verify("5.4", longId, "1")));
+  }
+
+  @Test
   void deviceEndpointsAreAppSpecificFromCdi5() {
     assertEquals(
         "403 Only public tenantId can call this app specific API",
