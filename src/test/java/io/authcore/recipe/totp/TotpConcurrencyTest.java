@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * with its own count, and the rest see LIMIT_REACHED_ERROR.
  */
 class TotpConcurrencyTest extends ServerOnEachBackend {
-  static final int ATTEMPTS = 100;
+  static final int ATTEMPTS = 500;
 
   @Test
   void parallelWrongCodesDoNotGetPastTheLimit() throws Exception {
