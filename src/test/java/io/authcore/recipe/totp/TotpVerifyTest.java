@@ -102,6 +102,18 @@ class TotpVerifyTest extends ServerOnEachBackend {
   }
 
   @Test
+  void aSecretThatDecodesToNothingNeverMatchesAndIsNotAServerError() {
+    // The original accepts the import and then fails every verify with a 500 (an empty HMAC key).
+    assertEquals(
+        "200 {\"status\":\"OK\",\"deviceName\":\"TOTP Device 0\"}",
+        shape(
+            totp.importDevice(
+                "5.4",
+                "{\"userId\":\"" + user + "\",\"skew\":1,\"period\":30,\"secretKey\":\"!!!!\"}")));
+    assertEquals(invalid(1), verify("000000"));
+  }
+
+  @Test
   void wrongThenRightThenTheCountStartsAgain() {
     importDevice(1);
     assertEquals(invalid(1), verify("000000"));
