@@ -132,8 +132,7 @@ public final class AccountLinkingService {
             });
     if (!linked.alreadyLinked()) {
       // The recipe user's sessions name a user that no longer stands alone.
-      sessions.revokeForUser(
-          TenantId.of(appId, TenantId.DEFAULT), sessionUserId(appId, recipeId), true, false);
+      revokeOwnSessions(appId, recipeId);
       activeUsers.moveAfterLinking(appId, linked.user().id(), recipeId);
     }
     return linked;
@@ -193,8 +192,7 @@ public final class AccountLinkingService {
               return new Unlinked(true, false);
             });
     if (unlinked.wasLinked()) {
-      sessions.revokeForUser(
-          TenantId.of(appId, TenantId.DEFAULT), sessionUserId(appId, id), true, false);
+      revokeOwnSessions(appId, id);
     }
     return unlinked;
   }
@@ -205,8 +203,11 @@ public final class AccountLinkingService {
         .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
   }
 
-  private String sessionUserId(String appId, String superTokensId) {
-    return storage.accountIds().externalIdOf(appId, superTokensId).orElse(superTokensId);
+  /** Every session of this recipe user alone, in any tenant: its user id has changed. */
+  private void revokeOwnSessions(String appId, String superTokensId) {
+    String sessionUserId =
+        storage.accountIds().externalIdOf(appId, superTokensId).orElse(superTokensId);
+    sessions.revokeForUser(TenantId.of(appId, TenantId.DEFAULT), sessionUserId, true, false);
   }
 
   private static AuthUser group(Stores tx, String appId, String superTokensId) {

@@ -2,6 +2,7 @@ package io.authcore.recipe.accountlinking;
 
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
+import io.authcore.storage.AccountLinkingStore;
 import io.authcore.storage.Stores;
 import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
@@ -36,23 +37,26 @@ public final class TenantJoinCheck {
         new Kind(
             true,
             LoginMethod::email,
+            AccountLinkingStore::groupsWithEmail,
             Status.EMAIL_ALREADY_EXISTS_ERROR,
             "Another primary user with email already exists: ");
     Kind phone =
         new Kind(
             false,
             LoginMethod::phoneNumber,
+            AccountLinkingStore::groupsWithPhoneNumber,
             Status.PHONE_NUMBER_ALREADY_EXISTS_ERROR,
             "Another primary user with phone number already exists: ");
     Kind thirdParty =
         new Kind(
             false,
             m -> m.thirdPartyId() == null ? null : m.thirdPartyId() + "::" + m.thirdPartyUserId(),
+            TenantJoinCheck::groupsWithThirdParty,
             Status.THIRD_PARTY_USER_ALREADY_EXISTS_ERROR,
             "Another primary user with third party info already exists: ");
     for (Kind kind : List.of(email, phone, thirdParty)) {
       for (String value : valuesOf(group, kind)) {
-        for (String candidateId : candidates(tx, appId, kind, value)) {
+        for (String candidateId : kind.holders().find(tx.accountLinking(), appId, value)) {
           if (candidateId.equals(group.id())) {
             continue;
           }
@@ -71,8 +75,14 @@ public final class TenantJoinCheck {
   private record Kind(
       boolean onlyPrimaryUsers,
       Function<LoginMethod, String> value,
+      Lookup holders,
       Status duplicate,
       String reason) {}
+
+  /** The groups with a login method of this value anywhere in the app. */
+  private interface Lookup {
+    Set<String> find(AccountLinkingStore store, String appId, String value);
+  }
 
   private static Set<String> valuesOf(AuthUser group, Kind kind) {
     Set<String> values = new HashSet<>();
@@ -85,16 +95,10 @@ public final class TenantJoinCheck {
     return values;
   }
 
-  private static Set<String> candidates(Stores tx, String appId, Kind kind, String value) {
-    if (kind.duplicate() == Status.EMAIL_ALREADY_EXISTS_ERROR) {
-      return tx.accountLinking().groupsWithEmail(appId, value);
-    }
-    if (kind.duplicate() == Status.PHONE_NUMBER_ALREADY_EXISTS_ERROR) {
-      return tx.accountLinking().groupsWithPhoneNumber(appId, value);
-    }
+  private static Set<String> groupsWithThirdParty(
+      AccountLinkingStore store, String appId, String value) {
     int split = value.indexOf("::");
-    return tx.accountLinking()
-        .groupsWithThirdParty(appId, value.substring(0, split), value.substring(split + 2));
+    return store.groupsWithThirdParty(appId, value.substring(0, split), value.substring(split + 2));
   }
 
   /** The same recipe with the same value in the tenant is a duplicate; anything else a refusal. */

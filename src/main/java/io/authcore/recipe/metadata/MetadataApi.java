@@ -1,17 +1,15 @@
 package io.authcore.recipe.metadata;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
 import io.authcore.http.Call;
-import io.authcore.http.HttpError;
 import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.BulkUserIds;
 import io.authcore.recipe.MaxLength;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +17,6 @@ import java.util.Map;
  * The user-metadata endpoints; metadata belongs to the app, so they answer on its public tenant.
  */
 public final class MetadataApi implements Api {
-  static final int MAX_BULK_USER_IDS = 500;
 
   private final MetadataService metadata;
 
@@ -61,7 +58,7 @@ public final class MetadataApi implements Api {
   }
 
   private Object bulk(Call call) {
-    List<String> userIds = userIds(call.body());
+    List<String> userIds = BulkUserIds.of(call.body());
     Map<String, ObjectNode> found = metadata.getAll(call.tenant().appId(), userIds);
     ObjectNode out = Json.ok();
     ArrayNode users = out.putArray("users");
@@ -70,24 +67,5 @@ public final class MetadataApi implements Api {
       users.addObject().put("userId", userId).set("metadata", found.get(userId));
     }
     return out;
-  }
-
-  private static List<String> userIds(JsonBody in) {
-    JsonNode array = in.node().get("userIds");
-    if (array == null || !array.isArray()) {
-      throw HttpError.badRequest("Field name 'userIds' is invalid in JSON input");
-    }
-    if (array.size() > MAX_BULK_USER_IDS) {
-      throw HttpError.badRequest(
-          "You can only query up to " + MAX_BULK_USER_IDS + " users at a time.");
-    }
-    List<String> userIds = new ArrayList<>();
-    for (JsonNode item : array) {
-      if (!item.isTextual()) {
-        throw HttpError.badRequest("userIds array must contain only strings");
-      }
-      userIds.add(item.textValue());
-    }
-    return userIds;
   }
 }

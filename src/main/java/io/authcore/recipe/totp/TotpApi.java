@@ -1,6 +1,5 @@
 package io.authcore.recipe.totp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.http.Api;
@@ -11,10 +10,10 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.BulkUserIds;
 import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.totp.TotpDevices.Created;
 import io.authcore.storage.TotpStore.Device;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,6 @@ import java.util.Map;
  * no counterpart here.
  */
 public final class TotpApi implements Api {
-  static final int MAX_BULK_USER_IDS = 500;
 
   private final TotpDevices devices;
   private final TotpVerification verification;
@@ -154,21 +152,7 @@ public final class TotpApi implements Api {
   }
 
   private Object bulkStatus(Call call) {
-    JsonNode array = call.body().node().get("userIds");
-    if (array == null || !array.isArray()) {
-      throw HttpError.badRequest("Field name 'userIds' is invalid in JSON input");
-    }
-    if (array.size() > MAX_BULK_USER_IDS) {
-      throw HttpError.badRequest(
-          "You can only query up to " + MAX_BULK_USER_IDS + " users at a time.");
-    }
-    List<String> userIds = new ArrayList<>();
-    for (JsonNode item : array) {
-      if (!item.isTextual()) {
-        throw HttpError.badRequest("userIds array must contain only strings");
-      }
-      userIds.add(item.textValue());
-    }
+    List<String> userIds = BulkUserIds.of(call.body());
     Map<String, Boolean> status = devices.verifiedStatus(call.tenant().appId(), userIds);
     ObjectNode out = Json.ok();
     ArrayNode users = out.putArray("users");

@@ -34,7 +34,7 @@ public final class ActiveUsers {
    */
   public void markActive(String appId, String userId) {
     long now = clock.millis();
-    String key = appId + "\u0000" + userId;
+    String key = key(appId, userId);
     Long last = recentlyWritten.get(key);
     if (last != null && now - last < THROTTLE_MS) {
       return;
@@ -62,8 +62,12 @@ public final class ActiveUsers {
     } catch (StorageException e) {
       log.debug("app {}: could not move user activity: {}", appId, e.getMessage());
     }
-    recentlyWritten.remove(appId + "\u0000" + recipeUserId);
+    recentlyWritten.remove(key(appId, recipeUserId));
     markActive(appId, primaryUserId);
+  }
+
+  private static String key(String appId, String userId) {
+    return appId + "\u0000" + userId;
   }
 
   /** Users of the app active at {@code since} (epoch milliseconds) or later. */
