@@ -54,6 +54,12 @@ import io.authcore.recipe.users.UserCountsApi;
 import io.authcore.recipe.users.UserDeletion;
 import io.authcore.recipe.users.UsersApi;
 import io.authcore.recipe.users.UsersService;
+import io.authcore.recipe.webauthn.RecoveryTokenService;
+import io.authcore.recipe.webauthn.WebAuthnAccountService;
+import io.authcore.recipe.webauthn.WebAuthnApi;
+import io.authcore.recipe.webauthn.WebAuthnCeremonyService;
+import io.authcore.recipe.webauthn.WebAuthnOptionsService;
+import io.authcore.recipe.webauthn.WebAuthnUserApi;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
@@ -107,6 +113,9 @@ public final class Authcore implements AutoCloseable {
       PasswordlessCodesService passwordlessCodes =
           new PasswordlessCodesService(storage, tenants, clock);
       TotpVerification totpCodes = new TotpVerification(storage, tenants, clock);
+      WebAuthnOptionsService webAuthnOptions = new WebAuthnOptionsService(storage, users, clock);
+      RecoveryTokenService recoveryTokens =
+          new RecoveryTokenService(storage, users, tenants, clock);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -147,7 +156,13 @@ public final class Authcore implements AutoCloseable {
                   new AccountLinkingService(storage, users, deletion, registry, activeUsers)),
               new EmailVerificationApi(verification),
               new UserIdMappingApi(new UserIdMappingService(storage, clock)),
-              new TotpApi(new TotpDevices(storage, clock), totpCodes));
+              new TotpApi(new TotpDevices(storage, clock), totpCodes),
+              new WebAuthnApi(
+                  webAuthnOptions,
+                  new WebAuthnCeremonyService(storage, users, activeUsers, clock),
+                  tenants),
+              new WebAuthnUserApi(
+                  new WebAuthnAccountService(storage, users), recoveryTokens, tenants));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
@@ -165,6 +180,9 @@ public final class Authcore implements AutoCloseable {
       jobs.every("expired TOTP used codes", Duration.ofHours(1), totpCodes::purgeExpired);
       jobs.every(
           "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
+      jobs.every("expired WebAuthn options", Duration.ofHours(24), webAuthnOptions::purgeExpired);
+      jobs.every(
+          "expired WebAuthn recovery tokens", Duration.ofHours(24), recoveryTokens::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
       return new Authcore(
