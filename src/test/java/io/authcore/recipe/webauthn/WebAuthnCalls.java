@@ -78,6 +78,15 @@ final class WebAuthnCalls {
     return r.json();
   }
 
+  /** A JSON value written in a test. */
+  JsonNode object(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Ceremony ceremony(JsonNode options) {
     return Ceremony.of(options.get("challenge").asText(), ORIGIN, RP_ID);
   }
