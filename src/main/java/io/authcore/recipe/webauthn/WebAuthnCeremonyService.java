@@ -91,13 +91,7 @@ public final class WebAuthnCeremonyService {
         }
         continue; // the new user id was taken
       }
-      AuthUser user =
-          storage
-              .users()
-              .find(appId, userId)
-              .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
-      activeUsers.markActive(appId, user.id());
-      return new SignedUp(user, userId, credential.id(), options);
+      return new SignedUp(active(appId, userId), userId, credential.id(), options);
     }
   }
 
@@ -137,12 +131,7 @@ public final class WebAuthnCeremonyService {
               store.deleteOptions(appId, tenant.tenantId(), optionsId);
               return stored.userId();
             });
-    AuthUser user =
-        storage
-            .users()
-            .find(appId, userId)
-            .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
-    activeUsers.markActive(appId, user.id());
+    AuthUser user = active(appId, userId);
     String shown =
         user.loginMethods().stream()
             .filter(m -> m.recipeUserId().equals(userId))
@@ -184,6 +173,17 @@ public final class WebAuthnCeremonyService {
       throw e;
     }
     return new Added(credential.id(), options);
+  }
+
+  /** The group of the recipe user who just signed up or in, now counted as active. */
+  private AuthUser active(String appId, String recipeUserId) {
+    AuthUser user =
+        storage
+            .users()
+            .find(appId, recipeUserId)
+            .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
+    activeUsers.markActive(appId, user.id());
+    return user;
   }
 
   private Options options(TenantId tenant, String optionsId) {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.MutableClock;
-import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.webauthn.SoftwareAuthenticator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,27 +23,13 @@ import org.junit.jupiter.api.Test;
  * consumed once (with every other token of their email), for {@code
  * webauthn_recover_account_token_lifetime}, in their tenant only.
  */
-class RecoveryTokenTest extends ServerOnEachBackend {
+class RecoveryTokenTest extends WebAuthnServerTest {
   static final long LIFETIME = 60_000;
   static final String INVALID = "200 {\"status\":\"RECOVER_ACCOUNT_TOKEN_INVALID_ERROR\"}";
-
-  final MutableClock clock = new MutableClock(1_796_654_426_000L);
-  WebAuthnCalls calls;
 
   @Override
   protected Map<String, String> overrides() {
     return Map.of("webauthn_recover_account_token_lifetime", String.valueOf(LIFETIME));
-  }
-
-  @Override
-  protected Clock clock() {
-    return clock;
-  }
-
-  @BeforeEach
-  void calls() {
-    calls = new WebAuthnCalls(http);
-    calls.tenant("t1");
   }
 
   Reply generate(String tenant, String email, String userId) {

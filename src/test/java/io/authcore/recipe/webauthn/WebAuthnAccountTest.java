@@ -7,36 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.MutableClock;
-import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.webauthn.SoftwareAuthenticator;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A WebAuthn user's other passkeys (added, read, listed, removed) and its email, with the original
  * 11.4.7's answers; user ids may be external ones and are echoed as given.
  */
-class WebAuthnAccountTest extends ServerOnEachBackend {
-  final MutableClock clock = new MutableClock(1_796_654_426_000L);
-  WebAuthnCalls calls;
-
-  @Override
-  protected Clock clock() {
-    return clock;
-  }
-
-  @BeforeEach
-  void calls() {
-    calls = new WebAuthnCalls(http);
-    calls.tenant("t1");
-  }
-
-  static String email(String name) {
-    return name + "-" + System.nanoTime() + "@example.com";
-  }
+class WebAuthnAccountTest extends WebAuthnServerTest {
 
   String credentialPath(String userId, String credentialId) {
     return "?recipeUserId=" + userId + "&webauthnCredentialId=" + credentialId;

@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.http.CdiVersion;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.MutableClock;
-import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.webauthn.SoftwareAuthenticator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +21,9 @@ import org.junit.jupiter.api.Test;
  * original's answers, and the rules around them: options expire, belong to their tenant and, once a
  * sign-in succeeds, are gone (at every version, where the original keeps them below 5.5).
  */
-class WebAuthnCeremonyTest extends ServerOnEachBackend {
+class WebAuthnCeremonyTest extends WebAuthnServerTest {
   static final List<String> VERSIONS =
       List.of("2.7", "3.0", "4.0", "5.0", "5.2", "5.3", "5.4", "5.5", "5.6");
-
-  final MutableClock clock = new MutableClock(1_796_654_426_000L);
-  WebAuthnCalls calls;
-
-  @Override
-  protected Clock clock() {
-    return clock;
-  }
-
-  @BeforeEach
-  void calls() {
-    calls = new WebAuthnCalls(http);
-    calls.tenant("t1");
-  }
-
-  static String email(String name) {
-    return name + "-" + System.nanoTime() + "@example.com";
-  }
 
   /** The user object of a lone WebAuthn user at {@code version}, as the original shows it. */
   static String user(String version, String id, long joined, String email, String credential) {

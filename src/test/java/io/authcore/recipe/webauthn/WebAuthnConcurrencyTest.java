@@ -5,7 +5,6 @@ import static io.authcore.recipe.webauthn.WebAuthnCalls.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.webauthn.SoftwareAuthenticator;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +14,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sign-ins racing each other: one set of options signs in once, and one signature counter value
  * signs in once, however many requests carry it at the same moment.
  */
-class WebAuthnConcurrencyTest extends ServerOnEachBackend {
+class WebAuthnConcurrencyTest extends WebAuthnServerTest {
   static final int RACERS = 6;
-
-  WebAuthnCalls calls;
-
-  @BeforeEach
-  void calls() {
-    calls = new WebAuthnCalls(http);
-  }
 
   /** The statuses of the calls, run together, counted. */
   static Map<String, Integer> race(List<Callable<String>> calls) throws Exception {

@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.http.CdiVersion;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.MutableClock;
-import io.authcore.support.ServerOnEachBackend;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,24 +19,10 @@ import org.junit.jupiter.api.Test;
  * answered: defaults, the reasons of {@code INVALID_OPTIONS_ERROR} in the original's order, the 400
  * texts of missing or mistyped fields, and where the tenant is looked up.
  */
-class WebAuthnOptionsTest extends ServerOnEachBackend {
-  static final long NOW = 1_796_654_426_000L;
+class WebAuthnOptionsTest extends WebAuthnServerTest {
+  static final long NOW = START;
   static final String ANDROID = "android:apk-key-hash:";
   static final String HASH = "A".repeat(43);
-
-  final MutableClock clock = new MutableClock(NOW);
-  WebAuthnCalls calls;
-
-  @Override
-  protected Clock clock() {
-    return clock;
-  }
-
-  @BeforeEach
-  void tenants() {
-    calls = new WebAuthnCalls(http);
-    calls.tenant("t1");
-  }
 
   Reply register(String body) {
     return calls.post("5.4", "/recipe/webauthn/options/register", body);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.support.Http.Reply;
-import io.authcore.support.ServerOnEachBackend;
 import io.authcore.support.webauthn.SoftwareAuthenticator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +13,7 @@ import org.junit.jupiter.api.Test;
  * to external ids, linked into primary users, and (unlike the original, which fails with a 500)
  * associated with more tenants.
  */
-class WebAuthnUsersTest extends ServerOnEachBackend {
-  WebAuthnCalls calls;
-
-  @BeforeEach
-  void calls() {
-    calls = new WebAuthnCalls(http);
-    calls.tenant("t1");
-  }
-
-  static String email(String name) {
-    return name + "-" + System.nanoTime() + "@example.com";
-  }
+class WebAuthnUsersTest extends WebAuthnServerTest {
 
   String ok(Reply r) {
     assertEquals("OK", r.json().get("status").asText(), r.body());
