@@ -94,6 +94,24 @@ class DashboardSharedDatabaseTest {
     }
   }
 
+  @Test
+  void theAppsAlgorithmHashesTheAdminsPassword() throws Exception {
+    Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
+    try (TestServer server =
+        TestServer.onDatabase(db, Map.of("password_hashing_alg", "ARGON2"), Clock.systemUTC())) {
+      DashboardCalls dashboard = new DashboardCalls(server.http());
+      dashboard.createAdmin("argon@example.com");
+      dashboard.sessionOf("argon@example.com", "password123");
+      try (Connection c = TestDatabases.dataSource(db).getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT password_hash FROM dashboard_users")) {
+        rs.next();
+        String hash = rs.getString(1);
+        assertTrue(hash.startsWith("$argon2id$v=19$m=87795,t=1,p=2$"), hash);
+      }
+    }
+  }
+
   private static String row(ResultSet rs, int columns) throws Exception {
     StringBuilder out = new StringBuilder();
     for (int i = 1; i <= columns; i++) {
