@@ -16,6 +16,9 @@ import io.authcore.support.ServerOnEachBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +103,30 @@ class DashboardAdminsApiTest extends ServerOnEachBackend {
               app + "/recipe/dashboard/session/verify",
               "{\"sessionId\":\"" + sessionId + "\"}",
               cdi("5.4")));
+    }
+  }
+
+  @Test
+  void parallelCreationsOfOneEmailMakeOneAdmin() throws Exception {
+    String email = freshEmail("race");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        replies.add(pool.submit(() -> dashboard().create(createBody(email, PASSWORD))));
+      }
+      int created = 0;
+      for (Future<Reply> reply : replies) {
+        String status = reply.get().json().get("status").textValue();
+        if (status.equals("OK")) {
+          created++;
+        } else {
+          assertEquals("EMAIL_ALREADY_EXISTS_ERROR", status);
+        }
+      }
+      assertEquals(1, created);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
