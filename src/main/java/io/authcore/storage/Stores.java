@@ -43,4 +43,6 @@ public interface Stores {
   PasswordlessStore passwordless();
 
   TotpStore totp();
+
+  DashboardStore dashboard();
 }

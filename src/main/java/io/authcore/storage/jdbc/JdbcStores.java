@@ -2,6 +2,7 @@ package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.AccountLinkingStore;
+import io.authcore.storage.DashboardStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
@@ -42,6 +43,7 @@ final class JdbcStores implements Stores {
   private final EmailVerificationStore emailVerification;
   private final PasswordlessStore passwordless;
   private final TotpStore totp;
+  private final DashboardStore dashboard;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -65,6 +67,7 @@ final class JdbcStores implements Stores {
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
     this.passwordless = new JdbcPasswordlessStore(sql, dialect, tables);
     this.totp = new JdbcTotpStore(sql, tables);
+    this.dashboard = new JdbcDashboardStore(sql, tables);
   }
 
   @Override
@@ -160,5 +163,10 @@ final class JdbcStores implements Stores {
   @Override
   public UserActivityStore userActivity() {
     return userActivity;
+  }
+
+  @Override
+  public DashboardStore dashboard() {
+    return dashboard;
   }
 }
