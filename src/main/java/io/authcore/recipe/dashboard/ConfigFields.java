@@ -8,6 +8,7 @@ import io.authcore.config.Settings;
 import io.authcore.http.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The config fields the original's dashboard shows a tenant (its {@code
@@ -24,6 +25,10 @@ public final class ConfigFields {
    */
   private record Field(
       String key, String type, boolean perTenant, boolean nullable, String description) {}
+
+  /** Fields whose values are secrets: listed, but their value is always null. */
+  private static final Set<String> SECRETS =
+      Set.of("postgresql_password", "firebase_password_hashing_signer_key");
 
   // The original lists them in the iteration order of a HashSet of the option names.
   private static final List<Field> CORE =
@@ -287,7 +292,8 @@ public final class ConfigFields {
     ObjectNode out = Json.object();
     out.put("key", field.key());
     out.put("valueType", field.type());
-    out.set("value", Json.MAPPER.valueToTree(value));
+    // The original shows these in clear to anyone with the API key; a secret never leaves the core.
+    out.set("value", Json.MAPPER.valueToTree(SECRETS.contains(field.key()) ? null : value));
     out.put("description", field.description());
     out.put("isDifferentAcrossTenants", field.perTenant());
     if (field.type().equals("enum")) {

@@ -104,7 +104,8 @@ public final class JdbcStorage implements Storage {
       return values;
     }
     PostgresSettings settings = PostgresSettings.from(config);
-    values.put("postgresql_connection_uri", config.string("postgresql_connection_uri"));
+    values.put(
+        "postgresql_connection_uri", withoutPassword(config.string("postgresql_connection_uri")));
     values.put("postgresql_connection_scheme", settings.scheme());
     values.put("postgresql_host", settings.host());
     values.put("postgresql_port", settings.port());
@@ -120,6 +121,11 @@ public final class JdbcStorage implements Storage {
     values.put(
         "postgresql_idle_connection_timeout", config.get("postgresql_idle_connection_timeout"));
     return values;
+  }
+
+  /** The URI with the password of its user info left out, so it can be shown. */
+  static String withoutPassword(String uri) {
+    return uri == null ? null : uri.replaceFirst("^([a-z]+://[^:/@]*):[^@/]*@", "$1@");
   }
 
   private static Tables publicTables() {

@@ -47,7 +47,13 @@ class DashboardConfigFieldsTest extends ServerOnEachBackend {
       for (int i = expected.size(); i < postgres.size(); i++) {
         expected.add(postgres.get(i));
       }
-      field(expected, "postgresql_connection_uri").put("value", uri.toString());
+      // Secrets are never shown (the original shows them): the URI comes without its password.
+      String[] userInfo = uri.getUserInfo().split(":", 2);
+      String shown =
+          userInfo.length == 2
+              ? uri.toString().replace(uri.getRawUserInfo() + "@", userInfo[0] + "@")
+              : uri.toString();
+      field(expected, "postgresql_connection_uri").put("value", shown);
       field(expected, "postgresql_host").put("value", uri.getHost());
       field(expected, "postgresql_port").put("value", uri.getPort());
       field(expected, "postgresql_user").put("value", uri.getUserInfo().split(":")[0]);
@@ -98,5 +104,29 @@ class DashboardConfigFieldsTest extends ServerOnEachBackend {
         "AppId or tenantId not found => Tenant with the following connectionURIDomain, appId and"
             + " tenantId combination not found: (, public, nope)",
         http.get("/nope" + PATH, cdi("5.4")));
+  }
+
+  @Test
+  void secretsAreListedWithoutTheirValues() throws IOException {
+    String app = "cfgapp" + UUID.randomUUID().toString().substring(0, 8);
+    Reply created =
+        http.put(
+            "/recipe/multitenancy/app/v2",
+            "{\"appId\":\""
+                + app
+                + "\",\"coreConfig\":{\"firebase_password_hashing_signer_key\":\"c2VjcmV0\"}}",
+            cdi("5.4"));
+    assertEquals(200, created.status(), created.body());
+    Reply listed = http.get("/appid-" + app + PATH, cdi("5.4"));
+    assertEquals(200, listed.status(), listed.body());
+    JsonNode fields = Json.MAPPER.readTree(listed.body()).get("config");
+    assertEquals(
+        Json.MAPPER.nullNode(),
+        field((ArrayNode) fields, "firebase_password_hashing_signer_key").get("value"));
+    assertEquals(false, listed.body().contains("c2VjcmV0"), listed.body());
+    if (backend == Backend.POSTGRES) {
+      assertEquals(
+          Json.MAPPER.nullNode(), field((ArrayNode) fields, "postgresql_password").get("value"));
+    }
   }
 }
