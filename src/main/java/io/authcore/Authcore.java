@@ -15,7 +15,12 @@ import io.authcore.recipe.core.HelloApi;
 import io.authcore.recipe.core.HelloService;
 import io.authcore.recipe.core.RequestStatsApi;
 import io.authcore.recipe.core.TelemetryApi;
+import io.authcore.recipe.dashboard.ConfigFields;
+import io.authcore.recipe.dashboard.DashboardAdmins;
+import io.authcore.recipe.dashboard.DashboardApi;
+import io.authcore.recipe.dashboard.DashboardSessions;
 import io.authcore.recipe.emailpassword.AccountUpdateService;
+import io.authcore.recipe.emailpassword.AppPasswords;
 import io.authcore.recipe.emailpassword.EmailPasswordApi;
 import io.authcore.recipe.emailpassword.EmailPasswordService;
 import io.authcore.recipe.emailpassword.PasswordResetService;
@@ -116,6 +121,8 @@ public final class Authcore implements AutoCloseable {
       WebAuthnOptionsService webAuthnOptions = new WebAuthnOptionsService(storage, users, clock);
       RecoveryTokenService recoveryTokens =
           new RecoveryTokenService(storage, users, tenants, clock);
+      AppPasswords appPasswords = new AppPasswords(hasher, tenants);
+      DashboardSessions dashboardSessions = new DashboardSessions(storage, appPasswords, clock);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -162,7 +169,13 @@ public final class Authcore implements AutoCloseable {
                   new WebAuthnCeremonyService(storage, users, activeUsers, clock),
                   tenants),
               new WebAuthnUserApi(
-                  new WebAuthnAccountService(storage, users), recoveryTokens, tenants));
+                  new WebAuthnAccountService(storage, users), recoveryTokens, tenants),
+              new DashboardApi(
+                  new DashboardAdmins(storage, appPasswords, clock),
+                  dashboardSessions,
+                  new ConfigFields(JdbcStorage.pluginSettings(config)),
+                  tenants,
+                  tenants));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
@@ -178,6 +191,8 @@ public final class Authcore implements AutoCloseable {
       jobs.every(
           "expired passwordless devices", Duration.ofHours(1), passwordlessCodes::purgeExpired);
       jobs.every("expired TOTP used codes", Duration.ofHours(1), totpCodes::purgeExpired);
+      jobs.every(
+          "expired dashboard sessions", Duration.ofHours(12), dashboardSessions::purgeExpired);
       jobs.every(
           "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
       jobs.every("expired WebAuthn options", Duration.ofHours(24), webAuthnOptions::purgeExpired);

@@ -64,6 +64,26 @@ public final class JsonBody {
     return node.has(field) ? Optional.of(string(field)) : Optional.empty();
   }
 
+  /**
+   * A string as Gson's {@code getAsString} reads it, which the original's {@code
+   * parseStringOrThrowError} uses: a one-element array (also nested) is its element. Where an
+   * endpoint's answers are pinned to the original's that closely (the dashboard's).
+   */
+  public String gsonString(String field) {
+    JsonNode value = node.get(field);
+    while (value != null && value.isArray() && value.size() == 1) {
+      value = value.get(0);
+    }
+    if (value == null || !value.isTextual()) {
+      throw invalid(field);
+    }
+    return value.textValue();
+  }
+
+  public Optional<String> optionalGsonString(String field) {
+    return node.has(field) ? Optional.of(gsonString(field)) : Optional.empty();
+  }
+
   /** The few fields where the original accepts an explicit JSON null (e.g. externalUserIdInfo). */
   public Optional<String> stringOrNull(String field) {
     JsonNode value = node.get(field);

@@ -45,4 +45,6 @@ public interface Stores {
   TotpStore totp();
 
   WebAuthnStore webAuthn();
+
+  DashboardStore dashboard();
 }

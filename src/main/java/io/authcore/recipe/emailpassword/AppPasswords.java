@@ -11,18 +11,18 @@ import java.util.Locale;
  * Password hashing as one app configures it: {@code password_hashing_alg} and {@code
  * firebase_password_hashing_signer_key} may be set per app, so new hashes use the app's algorithm
  * and Firebase scrypt hashes the app's signer key; verification accepts every format whatever the
- * setting.
+ * setting. The dashboard's admin passwords are hashed the same way, as the original does.
  */
-final class AppPasswords {
+public final class AppPasswords {
   private final PasswordHasher hasher;
   private final TenantConfigs configs;
 
-  AppPasswords(PasswordHasher hasher, TenantConfigs configs) {
+  public AppPasswords(PasswordHasher hasher, TenantConfigs configs) {
     this.hasher = hasher;
     this.configs = configs;
   }
 
-  String hash(String appId, String password) {
+  public String hash(String appId, String password) {
     String algorithm =
         configs.appConfig(appId).string("password_hashing_alg").toUpperCase(Locale.ROOT);
     return hasher.hash(password, HashingAlgorithm.valueOf(algorithm));
@@ -32,8 +32,13 @@ final class AppPasswords {
    * @throws io.authcore.crypto.password.UnverifiableHashException when the app cannot verify the
    *     stored hash
    */
-  boolean verify(String appId, String password, String storedHash) {
+  public boolean verify(String appId, String password, String storedHash) {
     return hasher.verify(password, storedHash, signerKey(appId));
+  }
+
+  /** Spends what a wrong password costs, then answers false: for a sign-in with no such account. */
+  public boolean verifyAgainstDummy(String password) {
+    return hasher.verifyAgainstDummy(password);
   }
 
   HashingAlgorithm checkImport(String appId, PasswordHashImport request)

@@ -2,6 +2,7 @@ package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.AccountLinkingStore;
+import io.authcore.storage.DashboardStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
 import io.authcore.storage.KeyValueStore;
@@ -44,6 +45,7 @@ final class JdbcStores implements Stores {
   private final PasswordlessStore passwordless;
   private final TotpStore totp;
   private final WebAuthnStore webAuthn;
+  private final DashboardStore dashboard;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -68,6 +70,7 @@ final class JdbcStores implements Stores {
     this.passwordless = new JdbcPasswordlessStore(sql, dialect, tables);
     this.totp = new JdbcTotpStore(sql, tables);
     this.webAuthn = new JdbcWebAuthnStore(sql, tables);
+    this.dashboard = new JdbcDashboardStore(sql, tables);
   }
 
   @Override
@@ -168,5 +171,10 @@ final class JdbcStores implements Stores {
   @Override
   public UserActivityStore userActivity() {
     return userActivity;
+  }
+
+  @Override
+  public DashboardStore dashboard() {
+    return dashboard;
   }
 }
