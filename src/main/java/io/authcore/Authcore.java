@@ -59,6 +59,12 @@ import io.authcore.recipe.users.UserCountsApi;
 import io.authcore.recipe.users.UserDeletion;
 import io.authcore.recipe.users.UsersApi;
 import io.authcore.recipe.users.UsersService;
+import io.authcore.recipe.webauthn.RecoveryTokenService;
+import io.authcore.recipe.webauthn.WebAuthnAccountService;
+import io.authcore.recipe.webauthn.WebAuthnApi;
+import io.authcore.recipe.webauthn.WebAuthnCeremonyService;
+import io.authcore.recipe.webauthn.WebAuthnOptionsService;
+import io.authcore.recipe.webauthn.WebAuthnUserApi;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
@@ -112,6 +118,9 @@ public final class Authcore implements AutoCloseable {
       PasswordlessCodesService passwordlessCodes =
           new PasswordlessCodesService(storage, tenants, clock);
       TotpVerification totpCodes = new TotpVerification(storage, tenants, clock);
+      WebAuthnOptionsService webAuthnOptions = new WebAuthnOptionsService(storage, users, clock);
+      RecoveryTokenService recoveryTokens =
+          new RecoveryTokenService(storage, users, tenants, clock);
       AppPasswords appPasswords = new AppPasswords(hasher, tenants);
       DashboardSessions dashboardSessions = new DashboardSessions(storage, appPasswords, clock);
       List<Api> apis =
@@ -155,6 +164,12 @@ public final class Authcore implements AutoCloseable {
               new EmailVerificationApi(verification),
               new UserIdMappingApi(new UserIdMappingService(storage, clock)),
               new TotpApi(new TotpDevices(storage, clock), totpCodes),
+              new WebAuthnApi(
+                  webAuthnOptions,
+                  new WebAuthnCeremonyService(storage, users, activeUsers, clock),
+                  tenants),
+              new WebAuthnUserApi(
+                  new WebAuthnAccountService(storage, users), recoveryTokens, tenants),
               new DashboardApi(
                   new DashboardAdmins(storage, appPasswords, clock),
                   dashboardSessions,
@@ -180,6 +195,9 @@ public final class Authcore implements AutoCloseable {
           "expired dashboard sessions", Duration.ofHours(12), dashboardSessions::purgeExpired);
       jobs.every(
           "expired email verification tokens", Duration.ofHours(12), verification::purgeExpired);
+      jobs.every("expired WebAuthn options", Duration.ofHours(24), webAuthnOptions::purgeExpired);
+      jobs.every(
+          "expired WebAuthn recovery tokens", Duration.ofHours(24), recoveryTokens::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
       return new Authcore(

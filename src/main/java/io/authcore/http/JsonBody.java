@@ -165,6 +165,51 @@ public final class JsonBody {
     throw invalid(field);
   }
 
+  /**
+   * An optional long as the original's {@code parseLongOrThrowError} reads it with Gson: absent is
+   * empty; anything {@link #gsonLong(JsonNode)} refuses (JSON null included) is invalid.
+   */
+  public Optional<Long> optionalGsonLong(String field) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(gsonLong(value));
+    } catch (RuntimeException e) {
+      throw invalid(field);
+    }
+  }
+
+  /**
+   * A value read as Gson's {@code getAsLong}: an integer keeps its low 64 bits, a decimal is
+   * truncated, a string (or a boolean's text) goes through {@code Long.parseLong} untrimmed, a
+   * one-element array is its element. The exceptions are Gson's, with its messages, which the
+   * original sometimes hands back as a reason.
+   *
+   * @throws NumberFormatException for text that is no long
+   * @throws IllegalStateException for an array of another size than one
+   * @throws UnsupportedOperationException for an object or null
+   */
+  public static long gsonLong(JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return value.bigIntegerValue().longValue();
+    }
+    if (value.isNumber()) {
+      return value.decimalValue().longValue();
+    }
+    if (value.isTextual() || value.isBoolean()) {
+      return Long.parseLong(value.asText());
+    }
+    if (value.isArray()) {
+      if (value.size() != 1) {
+        throw new IllegalStateException("Array must have size 1, but has size " + value.size());
+      }
+      return gsonLong(value.get(0));
+    }
+    throw new UnsupportedOperationException(value.isNull() ? "JsonNull" : "JsonObject");
+  }
+
   public Optional<Long> optionalLong(String field) {
     return node.has(field) ? Optional.of(longValue(field)) : Optional.empty();
   }

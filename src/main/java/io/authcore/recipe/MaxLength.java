@@ -45,7 +45,9 @@ public enum MaxLength {
   /** {@code client_id} of a provider's client. */
   CLIENT_ID(256),
   /** Each element of a provider client's {@code scope} ({@code VARCHAR(128)[]}). */
-  SCOPE(128);
+  SCOPE(128),
+  /** {@code rp_id}, {@code rp_name} and {@code origin} of webauthn_generated_options. */
+  RELYING_PARTY_FIELD(256);
 
   private final int characters;
 

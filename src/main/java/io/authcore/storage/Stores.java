@@ -44,5 +44,7 @@ public interface Stores {
 
   TotpStore totp();
 
+  WebAuthnStore webAuthn();
+
   DashboardStore dashboard();
 }

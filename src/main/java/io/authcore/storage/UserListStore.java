@@ -49,7 +49,11 @@ public interface UserListStore {
   Set<String> primaryIdsWithThirdParty(
       String appId, String tenantId, String thirdPartyId, String thirdPartyUserId);
 
-  Set<String> primaryIdsWithWebauthnCredential(String appId, String tenantId, String credentialId);
+  /**
+   * The group of the WebAuthn user with a credential of this id, in any tenant of the app (the
+   * original looks credentials up by app, whatever tenant the request names).
+   */
+  Set<String> primaryIdsWithWebauthnCredential(String appId, String credentialId);
 
   /** A group in a page: its primary user id and its join time (the earliest of its members). */
   record Entry(String primaryUserId, long timeJoined) {}

@@ -8,7 +8,6 @@ import io.authcore.storage.UserStore.AuthUser;
 import io.authcore.storage.UserStore.LoginMethod;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,7 +97,7 @@ public enum UserView {
     Set<String> emails = new HashSet<>();
     Set<String> phones = new HashSet<>();
     Map<String, LoginMethod> thirdParties = new HashMap<>();
-    Set<String> credentials = new LinkedHashSet<>();
+    Set<String> credentials = new HashSet<>();
     long timeJoined = Long.MAX_VALUE;
     ArrayNode methods = Json.MAPPER.createArrayNode();
     for (LoginMethod m : user.loginMethods()) {

@@ -131,7 +131,7 @@ public final class UsersService {
           lists.primaryIdsWithThirdParty(app, tid, info.thirdPartyId(), info.thirdPartyUserId()));
     }
     if (info.webauthnCredentialId() != null) {
-      ids.addAll(lists.primaryIdsWithWebauthnCredential(app, tid, info.webauthnCredentialId()));
+      ids.addAll(lists.primaryIdsWithWebauthnCredential(app, info.webauthnCredentialId()));
     }
     List<AuthUser> users = new ArrayList<>(storage.users().groups(app, ids));
     if (!union) {
@@ -153,7 +153,8 @@ public final class UsersService {
           Objects.equals(info.thirdPartyId(), m.thirdPartyId())
               && Objects.equals(info.thirdPartyUserId(), m.thirdPartyUserId());
       credential |=
-          m.webauthnCredentialIds() != null
+          info.webauthnCredentialId() != null
+              && m.webauthnCredentialIds() != null
               && m.webauthnCredentialIds().contains(info.webauthnCredentialId());
     }
     return email && phone && thirdParty && credential;

@@ -24,6 +24,7 @@ import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
 import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
+import io.authcore.storage.WebAuthnStore;
 import io.authcore.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -227,6 +228,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public TotpStore totp() {
     return pooled.totp();
+  }
+
+  @Override
+  public WebAuthnStore webAuthn() {
+    return pooled.webAuthn();
   }
 
   @Override

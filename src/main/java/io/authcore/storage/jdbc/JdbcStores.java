@@ -21,6 +21,7 @@ import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
 import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
+import io.authcore.storage.WebAuthnStore;
 
 /** Every store, bound to one {@link ConnectionSource}: the pool, or one open transaction. */
 final class JdbcStores implements Stores {
@@ -43,6 +44,7 @@ final class JdbcStores implements Stores {
   private final EmailVerificationStore emailVerification;
   private final PasswordlessStore passwordless;
   private final TotpStore totp;
+  private final WebAuthnStore webAuthn;
   private final DashboardStore dashboard;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
@@ -67,6 +69,7 @@ final class JdbcStores implements Stores {
     this.emailVerification = new JdbcEmailVerificationStore(sql, dialect, tables);
     this.passwordless = new JdbcPasswordlessStore(sql, dialect, tables);
     this.totp = new JdbcTotpStore(sql, tables);
+    this.webAuthn = new JdbcWebAuthnStore(sql, tables);
     this.dashboard = new JdbcDashboardStore(sql, tables);
   }
 
@@ -153,6 +156,11 @@ final class JdbcStores implements Stores {
   @Override
   public TotpStore totp() {
     return totp;
+  }
+
+  @Override
+  public WebAuthnStore webAuthn() {
+    return webAuthn;
   }
 
   @Override

@@ -233,17 +233,17 @@ final class JdbcUserListStore implements UserListStore {
   }
 
   @Override
-  public Set<String> primaryIdsWithWebauthnCredential(
-      String appId, String tenantId, String credentialId) {
+  public Set<String> primaryIdsWithWebauthnCredential(String appId, String credentialId) {
     return new LinkedHashSet<>(
-        groupsOf(
-            "webauthn_user_to_tenant",
-            " JOIN "
+        sql.list(
+            "SELECT DISTINCT i.primary_or_recipe_user_id FROM "
                 + tables.name("webauthn_credentials")
-                + " c ON c.app_id = x.app_id AND c.user_id = x.user_id",
-            "c.id = ?",
+                + " c JOIN "
+                + tables.name("app_id_to_user_id")
+                + " i ON i.app_id = c.app_id AND i.user_id = c.user_id"
+                + " WHERE c.app_id = ? AND c.id = ?",
+            rs -> rs.getString(1).trim(),
             appId,
-            tenantId,
             credentialId));
   }
 

@@ -131,7 +131,7 @@ final class JdbcUserStore implements UserStore {
                     m.phone,
                     m.thirdPartyId,
                     m.thirdPartyUserId,
-                    m.recipeId.equals("webauthn") ? List.copyOf(m.credentials) : null));
+                    m.recipeId.equals("webauthn") ? credentialIds(m.credentials) : null));
           }
           // Joined in the same millisecond: the order in which the original reads the recipes.
           methods.sort(
@@ -141,6 +141,16 @@ final class JdbcUserStore implements UserStore {
           users.add(new AuthUser(primary, external.get(primary), isPrimary, List.copyOf(methods)));
         });
     return users;
+  }
+
+  /**
+   * A WebAuthn user's credential ids. The original reads them with a left join, so a user without
+   * credentials has one null id, which its user object shows as {@code [null]}.
+   */
+  private static List<String> credentialIds(List<String> credentials) {
+    return credentials.isEmpty()
+        ? Collections.singletonList(null)
+        : Collections.unmodifiableList(new ArrayList<>(credentials));
   }
 
   private void fillRecipeDetails(String appId, Map<String, Member> members) {

@@ -116,8 +116,7 @@ class UserStoresTest {
     assertEquals(Set.of(PL), lists().primaryIdsWithPhoneNumber("public", "public", "+15550100"));
     assertEquals(Set.of(EP), lists().primaryIdsWithThirdParty("public", "public", "google", "G-1"));
     assertEquals(Set.of(), lists().primaryIdsWithThirdParty("public", "public", "google", "g-1"));
-    assertEquals(
-        Set.of(WA), lists().primaryIdsWithWebauthnCredential("public", "public", "cred-1"));
+    assertEquals(Set.of(WA), lists().primaryIdsWithWebauthnCredential("public", "cred-1"));
   }
 
   @Test
