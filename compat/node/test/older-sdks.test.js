@@ -17,7 +17,8 @@
 // calls, 15: manuallyCreateOrUpdateUser and Passwordless calls with a tenant, old-style users,
 // createdNewUser, updateUser by userId) or with it (16 on: manuallyCreateOrUpdateUser with isVerified,
 // account-linking users, createdNewRecipeUser, updateUser by recipeUserId); 15 to 18 also manage a
-// tenant through the deprecated v1 tenant endpoints.
+// tenant through the deprecated v1 tenant endpoints. 23 (CDI 5.3) also signs a passkey user up and in
+// with its WebAuthn recipe.
 
 const { spawn } = require("node:child_process");
 const path = require("node:path");
@@ -38,7 +39,7 @@ const MAJORS = [
     { sdk: "supertokens-node-18", release: "18.0.1", cdi: "5.0", scenario: `account-linking+v1-tenants+${LINKING}` },
     { sdk: "supertokens-node-20", release: "20.1.7", cdi: "5.1", scenario: `account-linking+${LINKING}` },
     { sdk: "supertokens-node-21", release: "21.1.2", cdi: "5.2", scenario: `account-linking+${LINKING}` },
-    { sdk: "supertokens-node-23", release: "23.1.0", cdi: "5.3", scenario: `account-linking+${LINKING}` },
+    { sdk: "supertokens-node-23", release: "23.1.0", cdi: "5.3", scenario: `account-linking+${LINKING}+webauthn` },
 ];
 
 // What each scenario module shows, for the scenario's title.
@@ -52,6 +53,7 @@ const COVERS = {
     "manual-linking": "manual account linking",
     "passwordless-before-linking": "passwordless",
     "passwordless-linking": "passwordless",
+    webauthn: "passkeys",
 };
 
 const covers = (major) => major.scenario.split("+").map((part) => COVERS[part]).join(", ");

@@ -83,6 +83,11 @@ async function main() {
             })
         );
     }
+    if (scenarioName.includes("webauthn")) {
+        // Passkeys are made by a software authenticator; nothing is sent by email.
+        sdk.WebAuthn = require(`${packageName}/recipe/webauthn`);
+        recipeList.push(sdk.WebAuthn.init());
+    }
     if (scenarioName.includes("manual-linking")) {
         // Linking is the app's own doing here: nothing is linked automatically.
         sdk.AccountLinking = require(`${packageName}/recipe/accountlinking`);
