@@ -76,15 +76,17 @@ final class SequenceRunner {
     builtIns.forEach((k, v) -> variables.put(k, TextNode.valueOf(v)));
     variables.put("cdi", TextNode.valueOf(version));
     List<Exchange> exchanges = new ArrayList<>();
+    Passkeys passkeys = new Passkeys();
     for (Sequence.Step step : sequence.stepsFor(version)) {
-      Exchange exchange = send(step, variables, version);
+      Exchange exchange = send(step, variables, passkeys, version);
       exchanges.add(exchange);
       capture(step, exchange, variables);
     }
     return new Run(version, List.copyOf(exchanges), variables);
   }
 
-  private Exchange send(Sequence.Step step, Map<String, JsonNode> variables, String version) {
+  private Exchange send(
+      Sequence.Step step, Map<String, JsonNode> variables, Passkeys passkeys, String version) {
     List<String> unresolved = new ArrayList<>();
     String path = fill(step.path(), variables, unresolved, SequenceRunner::urlEncoded);
     HttpRequest.Builder request =
@@ -93,7 +95,7 @@ final class SequenceRunner {
     headers.put("cdi-version", version);
     String body = null;
     if (step.body() != null) {
-      body = fill(step.body(), variables, unresolved).toString();
+      body = fill(step.body(), variables, passkeys, unresolved).toString();
     } else if (step.rawBody() != null) {
       body = fill(step.rawBody(), variables, unresolved, Function.identity());
     }
@@ -143,9 +145,15 @@ final class SequenceRunner {
             });
   }
 
-  /** A copy of a body template with its variables filled in; "${x}" alone takes x's JSON. */
+  /**
+   * A copy of a body template with its variables filled in; "${x}" alone takes x's JSON, and a
+   * {@code {"$webauthn": ...}} value the credential {@link Passkeys} builds for it.
+   */
   private static JsonNode fill(
-      JsonNode template, Map<String, JsonNode> variables, List<String> unresolved) {
+      JsonNode template,
+      Map<String, JsonNode> variables,
+      Passkeys passkeys,
+      List<String> unresolved) {
     if (template.isTextual()) {
       Matcher whole = VARIABLE.matcher(template.asText());
       if (whole.matches() && variables.containsKey(whole.group(1))) {
@@ -157,12 +165,13 @@ final class SequenceRunner {
       ObjectNode copy = Kit.MAPPER.createObjectNode();
       template
           .fields()
-          .forEachRemaining(e -> copy.set(e.getKey(), fill(e.getValue(), variables, unresolved)));
-      return copy;
+          .forEachRemaining(
+              e -> copy.set(e.getKey(), fill(e.getValue(), variables, passkeys, unresolved)));
+      return Passkeys.isRequest(copy) ? passkeys.credential(copy) : copy;
     }
     if (template.isArray()) {
       ArrayNode copy = Kit.MAPPER.createArrayNode();
-      template.forEach(e -> copy.add(fill(e, variables, unresolved)));
+      template.forEach(e -> copy.add(fill(e, variables, passkeys, unresolved)));
       return copy;
     }
     return template;

@@ -1,7 +1,9 @@
 package io.authcore.cdi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>values a step captured (an id, a token): Authcore must answer its own captured value where
- *       the original answered the original's, also where a text embeds it;
+ *       the original answered the original's, also where a text embeds it, and its base64url where
+ *       the original answered the base64url of its own;
  *   <li>values of a volatile {@link ValueKind} (UUIDs, epoch times, refresh tokens, key ids, hex
  *       hashes): the same kind;
  *   <li>JWTs: decoded, their header and claims compared by these same rules, key order included;
@@ -189,20 +193,18 @@ final class ShapeComparison {
   }
 
   private void text(String pointer, String field, String e, JsonNode a) {
-    List<String> names = variablesHolding(e);
-    if (!names.isEmpty()) {
-      boolean same =
-          a.isTextual()
-              && names.stream()
-                  .map(actualVariables::get)
-                  .anyMatch(v -> v != null && v.isTextual() && v.asText().equals(a.asText()));
-      if (!same) {
-        differ(
-            where(pointer), "the value of ${" + String.join("} or ${", names) + "}", describe(a));
-        return;
+    List<String> names = variablesHolding(e, Function.identity());
+    List<String> encoded =
+        e.isEmpty() ? List.of() : variablesHolding(e, ShapeComparison::base64url);
+    if (!names.isEmpty() || !encoded.isEmpty()) {
+      if (!names.isEmpty() && !holdsActual(names, a, Function.identity())) {
+        differ(where(pointer), "the value of " + listed(names), describe(a));
+      } else if (!encoded.isEmpty() && !holdsActual(encoded, a, ShapeComparison::base64url)) {
+        differ(where(pointer), "base64url of " + listed(encoded), describe(a));
+      } else {
+        // The same token as captured; what it carries still has to have the original's shape.
+        ValueKind.jwt(e).ifPresent(jwt -> jwt(pointer, jwt, a));
       }
-      // The same token as captured; what it carries still has to have the original's shape.
-      ValueKind.jwt(e).ifPresent(jwt -> jwt(pointer, jwt, a));
       return;
     }
     Optional<ValueKind.Jwt> jwt = ValueKind.jwt(e);
@@ -278,15 +280,38 @@ final class ShapeComparison {
     }
   }
 
-  private List<String> variablesHolding(String value) {
+  /**
+   * The captured variables whose value, written in the given form, is this text: as is, or in
+   * base64url (WebAuthn register options carry the user's id, or their own id, so as {@code
+   * user.id}).
+   */
+  private List<String> variablesHolding(String value, Function<String, String> form) {
     List<String> names = new ArrayList<>();
     expectedVariables.forEach(
         (name, v) -> {
-          if (v.isTextual() && v.asText().equals(value)) {
+          if (v.isTextual() && form.apply(v.asText()).equals(value)) {
             names.add(name);
           }
         });
     return names;
+  }
+
+  /** Whether Authcore answered, in that form, what its own run captured under one of the names. */
+  private boolean holdsActual(List<String> names, JsonNode a, Function<String, String> form) {
+    return a.isTextual()
+        && names.stream()
+            .map(actualVariables::get)
+            .anyMatch(v -> v != null && v.isTextual() && form.apply(v.asText()).equals(a.asText()));
+  }
+
+  private static String listed(List<String> names) {
+    return "${" + String.join("} or ${", names) + "}";
+  }
+
+  private static String base64url(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean matchesAny(List<String> pointers, String pointer) {

@@ -93,6 +93,32 @@ class ShapeComparisonTest {
   }
 
   @Test
+  void theBase64urlOfACapturedValueMustBeThatOfThisRunsValue() {
+    Map<String, JsonNode> expectedVars = Map.of("optionsId", TextNode.valueOf(UUID_A));
+    Map<String, JsonNode> actualVars = Map.of("optionsId", TextNode.valueOf(UUID_B));
+    String expected = "{\"user\":{\"id\":\"" + base64url(UUID_A) + "\"}}";
+    assertEquals(
+        List.of(),
+        compare(
+            step(List.of(), List.of()),
+            expected,
+            expectedVars,
+            "{\"user\":{\"id\":\"" + base64url(UUID_B) + "\"}}",
+            actualVars));
+    assertEquals(
+        List.of(
+            "/user/id: expected base64url of ${optionsId}, got string \""
+                + base64url(UUID_A)
+                + "\""),
+        compare(
+            step(List.of(), List.of()),
+            expected,
+            expectedVars,
+            "{\"user\":{\"id\":\"" + base64url(UUID_A) + "\"}}",
+            actualVars));
+  }
+
+  @Test
   void jwtsAreComparedByHeaderAndClaimsInOrder() {
     String expected =
         jwt(
@@ -178,6 +204,12 @@ class ShapeComparisonTest {
   private static Sequence.Step step(List<String> volatilePointers, List<String> unordered) {
     return new Sequence.Step(
         "s", "", "GET", "/", Map.of(), null, null, Map.of(), volatilePointers, unordered, null);
+  }
+
+  private static String base64url(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String jwt(String header, String payload) {
