@@ -69,13 +69,22 @@ public interface WebAuthnStore {
   Optional<Options> options(String appId, String tenantId, String optionsId);
 
   /**
-   * {@link #options}, locking the row until the transaction ends: of two ceremonies that use the
-   * same options, the second waits and then finds them consumed.
+   * Options of any tenant of the app, as the original's ceremonies find them (reading and removing
+   * options stay per tenant).
    */
-  Optional<Options> lockOptions(String appId, String tenantId, String optionsId);
+  Optional<Options> optionsInApp(String appId, String optionsId);
+
+  /**
+   * {@link #optionsInApp}, locking the row until the transaction ends: of two ceremonies that use
+   * the same options, the second waits and then finds them consumed.
+   */
+  Optional<Options> lockOptionsInApp(String appId, String optionsId);
 
   /** Whether options were deleted. */
   boolean deleteOptions(String appId, String tenantId, String optionsId);
+
+  /** Consumes options of any tenant of the app; whether they were there. */
+  boolean deleteOptionsInApp(String appId, String optionsId);
 
   /** Deletes options that expired before {@code time}, in every app; the number deleted. */
   int deleteOptionsExpiredBefore(long time);

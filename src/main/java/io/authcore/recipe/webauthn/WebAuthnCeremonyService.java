@@ -24,11 +24,11 @@ import java.time.Clock;
  * options' expiry, then the ceremony itself, as the original does; nothing is written unless all
  * pass.
  *
- * <p>Two deliberate differences from the original, both closing a replay: options are looked up in
- * the tenant of the request only (the original finds another tenant's options for sign-up and
- * sign-in), and sign-in options are consumed by a successful sign-in at every CDI version (the
- * original only from CDI 5.5). A sign-in also only finds credentials of users of the tenant, and of
- * the options' relying party.
+ * <p>As in the original, a ceremony finds its options and a sign-in its credential in any tenant of
+ * the app: the SDK signs a user of another tenant in and then adds it to the request's tenant. One
+ * deliberate difference closes a replay: sign-in options are consumed by a successful sign-in at
+ * every CDI version (the original only from CDI 5.5). A sign-in only finds credentials of the
+ * options' relying party.
  */
 public final class WebAuthnCeremonyService {
   /** The width of {@code webauthn_credentials.id}. */
@@ -116,19 +116,18 @@ public final class WebAuthnCeremonyService {
               WebAuthnStore store = tx.webAuthn();
               Options options =
                   store
-                      .lockOptions(appId, tenant.tenantId(), optionsId)
+                      .lockOptionsInApp(appId, optionsId)
                       .orElseThrow(() -> new StatusException(Status.OPTIONS_NOT_FOUND_ERROR));
               credential.check();
               Credential stored =
                   store
                       .lockCredential(appId, options.rpId(), credential.id())
                       .filter(c -> c.userId() != null)
-                      .filter(c -> store.tenantsOf(appId, c.userId()).contains(tenant.tenantId()))
                       .orElseThrow(() -> new StatusException(Status.CREDENTIAL_NOT_FOUND_ERROR));
               checkNotExpired(options);
               long counter = CeremonyVerifier.signIn(options, stored, credential.json());
               store.updateCounter(appId, stored.rpId(), stored.id(), counter, clock.millis());
-              store.deleteOptions(appId, tenant.tenantId(), optionsId);
+              store.deleteOptionsInApp(appId, optionsId);
               return stored.userId();
             });
     AuthUser user = active(appId, userId);
@@ -189,7 +188,7 @@ public final class WebAuthnCeremonyService {
   private Options options(TenantId tenant, String optionsId) {
     return storage
         .webAuthn()
-        .options(tenant.appId(), tenant.tenantId(), optionsId)
+        .optionsInApp(tenant.appId(), optionsId)
         .orElseThrow(() -> new StatusException(Status.OPTIONS_NOT_FOUND_ERROR));
   }
 

@@ -65,9 +65,13 @@ final class JdbcWebAuthnStore implements WebAuthnStore {
   }
 
   @Override
-  public Optional<Options> lockOptions(String appId, String tenantId, String optionsId) {
-    return sql.one(
-        optionsQuery(" FOR UPDATE"), JdbcWebAuthnStore::options, appId, tenantId, optionsId);
+  public Optional<Options> optionsInApp(String appId, String optionsId) {
+    return sql.one(appOptionsQuery(""), JdbcWebAuthnStore::options, appId, optionsId);
+  }
+
+  @Override
+  public Optional<Options> lockOptionsInApp(String appId, String optionsId) {
+    return sql.one(appOptionsQuery(" FOR UPDATE"), JdbcWebAuthnStore::options, appId, optionsId);
   }
 
   private String optionsQuery(String suffix) {
@@ -76,6 +80,15 @@ final class JdbcWebAuthnStore implements WebAuthnStore {
         + " FROM "
         + options
         + " WHERE app_id = ? AND tenant_id = ? AND id = ?"
+        + suffix;
+  }
+
+  private String appOptionsQuery(String suffix) {
+    return "SELECT "
+        + OPTIONS_COLUMNS
+        + " FROM "
+        + options
+        + " WHERE app_id = ? AND id = ?"
         + suffix;
   }
 
@@ -100,6 +113,12 @@ final class JdbcWebAuthnStore implements WebAuthnStore {
             appId,
             tenantId,
             optionsId)
+        > 0;
+  }
+
+  @Override
+  public boolean deleteOptionsInApp(String appId, String optionsId) {
+    return sql.update("DELETE FROM " + options + " WHERE app_id = ? AND id = ?", appId, optionsId)
         > 0;
   }
 
