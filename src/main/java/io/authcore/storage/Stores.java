@@ -45,4 +45,8 @@ public interface Stores {
   TotpStore totp();
 
   DashboardStore dashboard();
+
+  BulkImportStore bulkImport();
+
+  UserImportStore userImport();
 }

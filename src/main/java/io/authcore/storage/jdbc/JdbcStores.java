@@ -2,6 +2,7 @@ package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.AccountLinkingStore;
+import io.authcore.storage.BulkImportStore;
 import io.authcore.storage.DashboardStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
@@ -19,6 +20,7 @@ import io.authcore.storage.TotpStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserImportStore;
 import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 
@@ -44,6 +46,8 @@ final class JdbcStores implements Stores {
   private final PasswordlessStore passwordless;
   private final TotpStore totp;
   private final DashboardStore dashboard;
+  private final BulkImportStore bulkImport;
+  private final UserImportStore userImport;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -68,6 +72,8 @@ final class JdbcStores implements Stores {
     this.passwordless = new JdbcPasswordlessStore(sql, dialect, tables);
     this.totp = new JdbcTotpStore(sql, tables);
     this.dashboard = new JdbcDashboardStore(sql, tables);
+    this.bulkImport = new JdbcBulkImportStore(sql, tables);
+    this.userImport = new JdbcUserImportStore(sql, dialect, tables);
   }
 
   @Override
@@ -168,5 +174,15 @@ final class JdbcStores implements Stores {
   @Override
   public DashboardStore dashboard() {
     return dashboard;
+  }
+
+  @Override
+  public BulkImportStore bulkImport() {
+    return bulkImport;
+  }
+
+  @Override
+  public UserImportStore userImport() {
+    return userImport;
   }
 }

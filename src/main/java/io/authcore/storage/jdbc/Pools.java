@@ -40,6 +40,8 @@ final class Pools {
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.addDataSourceProperty("tcpKeepAlive", "true");
     hikari.addDataSourceProperty("socketTimeout", "60");
+    // A batch of inserts (bulk import) travels as multi-row statements: one round trip per batch.
+    hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
     return hikari;
   }
 
