@@ -11,9 +11,27 @@ import java.util.UUID;
 
 /** The bulk-import endpoints as a client calls them, and users to queue. */
 final class BulkCalls {
-  /** A bcrypt hash (cost 10) of "password". */
-  static final String BCRYPT_PASSWORD =
-      "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+  /** The password of the hashes below (from the original's own import tests). */
+  static final String PASSWORD = "testPass123";
+
+  static final String BCRYPT = "$2a$10$S6bOFset3wCUcgNGSBgFxOHBIopaiPEK53YFNalvmiPcOodCK2Ehq";
+
+  /** The password of {@link #ARGON2}. */
+  static final String ARGON2_PASSWORD = "newTestPass123";
+
+  static final String ARGON2 =
+      "$argon2id$v=19$m=16,t=2,p=1$V2hkNUdjQnAxTXZScGRjOQ$UxJn6d+dRB0hOe7FX/Qv+Q";
+
+  /** The signer key of {@link #FIREBASE}. */
+  static final String FIREBASE_KEY =
+      "gRhC3eDeQOdyEn4bMd9c6kxguWVmcIVq/SKa0JDPFeM6TcEevkaW56sIWfx88OHbJKnCXdWscZx0l2WbCJ1wbg==";
+
+  static final String FIREBASE =
+      "$f_scrypt$qZM035es5AXYqavsKD6/rhtxg7t5PhcyRgv5blc3doYbChX8keMfQLq1ra96O2Pf2TP/eZrR5xtPCYN6mX3ESA=="
+          + "$/cj0jC1br5o4+w==$m=14$r=8$s=Bw==";
+
+  /** At cost 15, one over the bound Authcore verifies (about 3 s a check). */
+  static final String BCRYPT_15 = "$2a$15$ZxsqodovqPUzY4KoWEj4xeASEj2R1RAgXW4//d2ITbE7yGy1izPMe";
 
   static final String INVALID_FIELDS =
       "Data has missing or invalid fields. Please check the users field for more details.";
@@ -46,7 +64,7 @@ final class BulkCalls {
     return "{\"recipeId\":\"emailpassword\",\"email\":\""
         + email
         + "\",\"passwordHash\":\""
-        + BCRYPT_PASSWORD
+        + BCRYPT
         + "\",\"hashingAlgorithm\":\"bcrypt\""
         + more
         + "}";

@@ -1,6 +1,6 @@
 package io.authcore.recipe.bulkimport;
 
-import static io.authcore.recipe.bulkimport.BulkCalls.BCRYPT_PASSWORD;
+import static io.authcore.recipe.bulkimport.BulkCalls.BCRYPT;
 import static io.authcore.recipe.bulkimport.BulkCalls.cdi;
 import static io.authcore.recipe.bulkimport.BulkCalls.emailPassword;
 import static io.authcore.recipe.bulkimport.BulkCalls.users;
@@ -86,7 +86,7 @@ class BulkImportQueueTest extends ServerOnEachBackend {
                 "{\"externalUserId\":\" ext-1 \",\"userMetadata\":{\"k\":\"v\"},\"userRoles\":[],"
                     + "\"loginMethods\":[{\"recipeId\":\"emailpassword\",\"email\":\" A@B.com \","
                     + "\"passwordHash\":\""
-                    + BCRYPT_PASSWORD
+                    + BCRYPT
                     + "\",\"hashingAlgorithm\":\" bcrypt \",\"tenantIds\":[\"public\"],"
                     + "\"isVerified\":true,\"isPrimary\":false,"
                     + "\"timeJoinedInMSSinceEpoch\":1700000000000}]}",
@@ -132,7 +132,7 @@ class BulkImportQueueTest extends ServerOnEachBackend {
                   + "\"isVerified\":true,\"isPrimary\":false,"
                   + "\"timeJoinedInMSSinceEpoch\":1700000000000,\"recipeId\":\"emailpassword\","
                   + "\"email\":\"a@b.com\",\"passwordHash\":\""
-                  + BCRYPT_PASSWORD
+                  + BCRYPT
                   + "\",\"hashingAlgorithm\":\"BCRYPT\",\"superTokensUserId\":\""
                   + ep
                   + "\"}]"
