@@ -42,9 +42,6 @@ public interface UserImportStore {
   record PasswordlessUser(
       String userId, List<String> tenantIds, String email, String phoneNumber, long timeJoined) {}
 
-  /** A value some user of a tenant holds already (see {@link #thirdPartyKey}). */
-  record Held(String tenantId, String value) {}
-
   /** A verified email of a user id (the external one where mapped). */
   record VerifiedEmail(String userId, String email) {}
 
@@ -68,21 +65,25 @@ public interface UserImportStore {
 
   void insertPasswordlessUsers(String appId, List<PasswordlessUser> users);
 
-  /** The tenants where an email-password user has one of these emails. */
-  Set<Held> emailPasswordEmails(String appId, Collection<String> emails);
+  /** Those of these emails that an email-password user of the tenant has. */
+  Set<String> emailPasswordEmails(String appId, String tenantId, Collection<String> emails);
 
-  /** The tenants where a third-party user has one of these pairs ({@link #thirdPartyKey}). */
-  Set<Held> thirdPartyIdentities(String appId, Collection<String> keys);
+  /** Those of these pairs ({@link #thirdPartyKey}) that a third-party user of the tenant has. */
+  Set<String> thirdPartyIdentities(String appId, String tenantId, Collection<String> keys);
 
-  Set<Held> passwordlessEmails(String appId, Collection<String> emails);
+  Set<String> passwordlessEmails(String appId, String tenantId, Collection<String> emails);
 
-  Set<Held> passwordlessPhoneNumbers(String appId, Collection<String> phoneNumbers);
+  Set<String> passwordlessPhoneNumbers(
+      String appId, String tenantId, Collection<String> phoneNumbers);
 
   /** Those of the ids that are users ({@code app_id_to_user_id}). */
   Set<String> existingUserIds(String appId, Collection<String> userIds);
 
   /** Those of the external ids that a mapping holds already. */
   Set<String> mappedExternalIds(String appId, Collection<String> externalUserIds);
+
+  /** The stored metadata (JSON) of those of the users that have some. */
+  Map<String, String> metadata(String appId, Collection<String> userIds);
 
   void insertMappings(String appId, Map<String, String> externalBySuperTokensId);
 

@@ -6,7 +6,6 @@ import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.recipe.emailpassword.AppPasswords;
 import io.authcore.storage.UserImportStore;
 import io.authcore.storage.UserImportStore.EmailPasswordUser;
-import io.authcore.storage.UserImportStore.Held;
 import io.authcore.storage.UserStore.LoginMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -112,9 +111,13 @@ final class EmailPasswordKind implements LoginMethodKind {
   }
 
   @Override
-  public Set<Held> held(
-      UserImportStore store, String appId, String type, Collection<String> values) {
-    return store.emailPasswordEmails(appId, values);
+  public Set<String> held(
+      UserImportStore store,
+      String appId,
+      String tenantId,
+      String type,
+      Collection<String> values) {
+    return store.emailPasswordEmails(appId, tenantId, values);
   }
 
   @Override

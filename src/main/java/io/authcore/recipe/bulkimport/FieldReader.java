@@ -64,37 +64,29 @@ final class FieldReader {
   }
 
   ArrayNode objects(String key, boolean required) {
-    JsonNode v = present(key, required);
-    if (v == null) {
-      return null;
-    }
-    if (v.isArray()) {
-      boolean all = true;
-      for (JsonNode item : v) {
-        all &= item.isObject();
-      }
-      if (all) {
-        return (ArrayNode) v;
-      }
-    }
-    return wrongType(key, "array of object");
+    return array(key, required, "array of object", JsonNode::isObject);
   }
 
   ArrayNode strings(String key, boolean required) {
+    return array(key, required, "array of string", FieldReader::isString);
+  }
+
+  private ArrayNode array(
+      String key, boolean required, String type, java.util.function.Predicate<JsonNode> item) {
     JsonNode v = present(key, required);
     if (v == null) {
       return null;
     }
     if (v.isArray()) {
       boolean all = true;
-      for (JsonNode item : v) {
-        all &= isString(item);
+      for (JsonNode element : v) {
+        all &= item.test(element);
       }
       if (all) {
         return (ArrayNode) v;
       }
     }
-    return wrongType(key, "array of string");
+    return wrongType(key, type);
   }
 
   /** Whether the field is there and a boolean, without a word about it otherwise. */

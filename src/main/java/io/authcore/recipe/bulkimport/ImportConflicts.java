@@ -3,7 +3,6 @@ package io.authcore.recipe.bulkimport;
 import io.authcore.recipe.accountlinking.PrimaryUserHolders;
 import io.authcore.recipe.bulkimport.LoginMethodKind.Claim;
 import io.authcore.storage.Stores;
-import io.authcore.storage.UserImportStore.Held;
 import io.authcore.storage.UserStore.LoginMethod;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +32,8 @@ final class ImportConflicts {
   Map<String, String> find(List<ImportedUser> users) {
     Map<String, String> refused = new LinkedHashMap<>();
     Set<String> held = heldAlready(users);
-    Set<String> externalTaken = tx.userImport().mappedExternalIds(appId, externalIds(users));
+    Set<String> externalTaken =
+        new HashSet<>(tx.userImport().mappedExternalIds(appId, externalIds(users)));
     Set<String> externalAsUserIds = tx.userImport().existingUserIds(appId, externalIds(users));
     Set<String> primaryHeld = new HashSet<>();
     PrimaryUserHolders holders = new PrimaryUserHolders(tx, appId);
@@ -59,23 +59,22 @@ final class ImportConflicts {
   }
 
   private Set<String> heldAlready(List<ImportedUser> users) {
-    Map<String, Set<String>> valuesByKindAndType = new LinkedHashMap<>();
+    // By kind, claim type and tenant: each looked up in one query on the tenant's unique key.
+    Map<List<String>, Set<String>> values = new LinkedHashMap<>();
     for (ImportedUser user : users) {
       forEachClaim(
           user,
           (m, c, tenant) ->
-              valuesByKindAndType
-                  .computeIfAbsent(m.recipeId() + "\n" + c.type(), k -> new HashSet<>())
+              values
+                  .computeIfAbsent(List.of(m.recipeId(), c.type(), tenant), k -> new HashSet<>())
                   .add(c.value()));
     }
     Set<String> held = new HashSet<>();
-    valuesByKindAndType.forEach(
-        (kindAndType, values) -> {
-          String recipeId = kindAndType.substring(0, kindAndType.indexOf('\n'));
-          String type = kindAndType.substring(recipeId.length() + 1);
-          LoginMethodKind kind = LoginMethodKinds.find(recipeId).orElseThrow();
-          for (Held h : kind.held(tx.userImport(), appId, type, values)) {
-            held.add(key(recipeId, type, h.tenantId(), h.value()));
+    values.forEach(
+        (key, wanted) -> {
+          LoginMethodKind kind = LoginMethodKinds.find(key.get(0)).orElseThrow();
+          for (String value : kind.held(tx.userImport(), appId, key.get(2), key.get(1), wanted)) {
+            held.add(key(key.get(0), key.get(1), key.get(2), value));
           }
         });
     return held;

@@ -133,7 +133,8 @@ final class ImportWriter {
 
   /** Each user's metadata over what its id has already, as the original's metadata update. */
   private Map<String, String> merged(Map<String, ObjectNode> updates) {
-    Map<String, String> existing = tx.metadata().findAll(appId, updates.keySet());
+    Map<String, String> existing =
+        updates.isEmpty() ? Map.of() : tx.userImport().metadata(appId, updates.keySet());
     Map<String, String> merged = new LinkedHashMap<>();
     updates.forEach(
         (userId, update) -> {

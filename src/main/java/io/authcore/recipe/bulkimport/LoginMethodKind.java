@@ -3,7 +3,6 @@ package io.authcore.recipe.bulkimport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.recipe.emailpassword.AppPasswords;
 import io.authcore.storage.UserImportStore;
-import io.authcore.storage.UserImportStore.Held;
 import io.authcore.storage.UserStore.LoginMethod;
 import java.util.Collection;
 import java.util.List;
@@ -34,8 +33,9 @@ interface LoginMethodKind {
   /** The values of this method that only one user of a tenant may have. */
   List<Claim> claims(ImportedLoginMethod method);
 
-  /** Which of these values of one claim type users of a tenant hold already. */
-  Set<Held> held(UserImportStore store, String appId, String type, Collection<String> values);
+  /** Which of these values of one claim type users of the tenant hold already. */
+  Set<String> held(
+      UserImportStore store, String appId, String tenantId, String type, Collection<String> values);
 
   /** What takes time and must not run inside the import's transaction (hashing a password). */
   default ImportedLoginMethod prepare(String appId, ImportedLoginMethod method, AppPasswords p) {

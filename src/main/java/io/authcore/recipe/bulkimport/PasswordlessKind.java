@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.recipe.users.PhoneNumbers;
 import io.authcore.storage.PasswordlessStore;
 import io.authcore.storage.UserImportStore;
-import io.authcore.storage.UserImportStore.Held;
 import io.authcore.storage.UserImportStore.PasswordlessUser;
 import io.authcore.storage.UserStore.LoginMethod;
 import java.util.ArrayList;
@@ -91,11 +90,15 @@ final class PasswordlessKind implements LoginMethodKind {
   }
 
   @Override
-  public Set<Held> held(
-      UserImportStore store, String appId, String type, Collection<String> values) {
+  public Set<String> held(
+      UserImportStore store,
+      String appId,
+      String tenantId,
+      String type,
+      Collection<String> values) {
     return type.equals(EMAIL)
-        ? store.passwordlessEmails(appId, values)
-        : store.passwordlessPhoneNumbers(appId, values);
+        ? store.passwordlessEmails(appId, tenantId, values)
+        : store.passwordlessPhoneNumbers(appId, tenantId, values);
   }
 
   @Override

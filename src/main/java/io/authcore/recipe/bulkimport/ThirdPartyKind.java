@@ -3,7 +3,6 @@ package io.authcore.recipe.bulkimport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.storage.ThirdPartyStore;
 import io.authcore.storage.UserImportStore;
-import io.authcore.storage.UserImportStore.Held;
 import io.authcore.storage.UserImportStore.ThirdPartyUser;
 import io.authcore.storage.UserStore.LoginMethod;
 import java.util.Collection;
@@ -76,9 +75,13 @@ final class ThirdPartyKind implements LoginMethodKind {
   }
 
   @Override
-  public Set<Held> held(
-      UserImportStore store, String appId, String type, Collection<String> values) {
-    return store.thirdPartyIdentities(appId, values);
+  public Set<String> held(
+      UserImportStore store,
+      String appId,
+      String tenantId,
+      String type,
+      Collection<String> values) {
+    return store.thirdPartyIdentities(appId, tenantId, values);
   }
 
   @Override

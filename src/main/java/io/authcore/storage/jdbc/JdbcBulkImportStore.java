@@ -7,11 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 final class JdbcBulkImportStore implements BulkImportStore {
-  /** Ids per statement where a list of ids goes into {@code IN (...)}. */
-  private static final int IDS_PER_STATEMENT = 500;
-
   private static final String COLUMNS =
       "id, raw_data, status, primary_user_id, error_msg, created_at, updated_at";
 
@@ -74,19 +72,12 @@ final class JdbcBulkImportStore implements BulkImportStore {
 
   @Override
   public Set<String> delete(String appId, Collection<String> ids) {
-    // Read, then delete: H2 has no DELETE ... RETURNING. Run in a transaction for an exact answer.
-    Set<String> found = new LinkedHashSet<>();
-    for (List<String> chunk : chunks(ids)) {
-      found.addAll(
-          sql.list(
-              "SELECT id FROM " + table + " WHERE app_id = ? AND id IN (" + marks(chunk) + ")",
-              rs -> rs.getString(1).trim(),
-              params(appId, chunk)));
-      sql.update(
-          "DELETE FROM " + table + " WHERE app_id = ? AND id IN (" + marks(chunk) + ")",
-          params(appId, chunk));
-    }
-    return found;
+    // One statement per id, batched: on the whole key, which H2 looks up by index where it would
+    // scan the app's rows for an IN list on the key's second column.
+    List<String> list = new ArrayList<>(ids);
+    int[] counts =
+        sql.batch("DELETE FROM " + table + " WHERE app_id = ? AND id = ?", rows(appId, list));
+    return changed(list, counts);
   }
 
   @Override
@@ -126,19 +117,36 @@ final class JdbcBulkImportStore implements BulkImportStore {
 
   @Override
   public Set<String> lockWaiting(String appId, Collection<String> ids) {
-    Set<String> locked = new LinkedHashSet<>();
-    for (List<String> chunk : chunks(ids)) {
-      locked.addAll(
-          sql.list(
-              "SELECT id FROM "
-                  + table
-                  + " WHERE app_id = ? AND id IN ("
-                  + marks(chunk)
-                  + ") AND status IN ('NEW', 'PROCESSING') FOR UPDATE SKIP LOCKED",
-              rs -> rs.getString(1).trim(),
-              params(appId, chunk)));
+    // An update locks the row; one another transaction holds is waited for (it is then gone or
+    // FAILED, and not counted). In one order, so that two such transactions cannot deadlock.
+    List<String> list = new ArrayList<>(new TreeSet<>(ids));
+    int[] counts =
+        sql.batch(
+            "UPDATE "
+                + table
+                + " SET updated_at = updated_at WHERE app_id = ? AND id = ?"
+                + " AND status IN ('NEW', 'PROCESSING')",
+            rows(appId, list));
+    return changed(list, counts);
+  }
+
+  private static List<Object[]> rows(String appId, List<String> ids) {
+    List<Object[]> rows = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      rows.add(new Object[] {appId, id});
     }
-    return locked;
+    return rows;
+  }
+
+  /** Those of the ids whose statement changed a row. */
+  private static Set<String> changed(List<String> ids, int[] counts) {
+    Set<String> changed = new LinkedHashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (counts[i] > 0) {
+        changed.add(ids.get(i));
+      }
+    }
+    return changed;
   }
 
   @Override
@@ -162,27 +170,5 @@ final class JdbcBulkImportStore implements BulkImportStore {
         rs.getString("error_msg"),
         rs.getLong("created_at"),
         rs.getLong("updated_at"));
-  }
-
-  static List<List<String>> chunks(Collection<String> ids) {
-    List<String> all = new ArrayList<>(ids);
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += IDS_PER_STATEMENT) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + IDS_PER_STATEMENT)));
-    }
-    return chunks;
-  }
-
-  static String marks(List<String> values) {
-    return "?, ".repeat(values.size() - 1) + "?";
-  }
-
-  static Object[] params(String appId, List<String> values) {
-    Object[] params = new Object[values.size() + 1];
-    params[0] = appId;
-    for (int i = 0; i < values.size(); i++) {
-      params[i + 1] = values.get(i);
-    }
-    return params;
   }
 }

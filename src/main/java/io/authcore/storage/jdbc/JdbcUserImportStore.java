@@ -1,12 +1,9 @@
 package io.authcore.storage.jdbc;
 
-import static io.authcore.storage.jdbc.JdbcBulkImportStore.chunks;
-import static io.authcore.storage.jdbc.JdbcBulkImportStore.marks;
-import static io.authcore.storage.jdbc.JdbcBulkImportStore.params;
-
 import io.authcore.storage.UserImportStore;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +12,9 @@ import java.util.Set;
 
 /** Batched inserts of the rows the stores of each recipe write one user at a time. */
 final class JdbcUserImportStore implements UserImportStore {
+  /** Values looked up per statement. */
+  private static final int VALUES_PER_STATEMENT = 500;
+
   private final Sql sql;
   private final String ids;
   private final String allUsers;
@@ -29,6 +29,7 @@ final class JdbcUserImportStore implements UserImportStore {
   private final String totpUsers;
   private final String totpDevice;
   private final String metadata;
+  private final String metadataTable;
   private final String roles;
 
   JdbcUserImportStore(Sql sql, Dialect dialect, Tables tables) {
@@ -56,6 +57,7 @@ final class JdbcUserImportStore implements UserImportStore {
     this.metadata =
         dialect.upsert(
             tables.name("user_metadata"), List.of("app_id", "user_id"), List.of("user_metadata"));
+    this.metadataTable = tables.name("user_metadata");
     this.roles = tables.name("user_roles");
   }
 
@@ -175,90 +177,153 @@ final class JdbcUserImportStore implements UserImportStore {
   }
 
   @Override
-  public Set<Held> emailPasswordEmails(String appId, Collection<String> emails) {
-    return held(epToTenant, "email", appId, emails);
+  public Set<String> emailPasswordEmails(String appId, String tenantId, Collection<String> emails) {
+    return inTenant(epToTenant, "email", "VARCHAR(256)", appId, tenantId, emails);
   }
 
   @Override
-  public Set<Held> passwordlessEmails(String appId, Collection<String> emails) {
-    return held(plToTenant, "email", appId, emails);
+  public Set<String> passwordlessEmails(String appId, String tenantId, Collection<String> emails) {
+    return inTenant(plToTenant, "email", "VARCHAR(256)", appId, tenantId, emails);
   }
 
   @Override
-  public Set<Held> passwordlessPhoneNumbers(String appId, Collection<String> phoneNumbers) {
-    return held(plToTenant, "phone_number", appId, phoneNumbers);
+  public Set<String> passwordlessPhoneNumbers(
+      String appId, String tenantId, Collection<String> phoneNumbers) {
+    return inTenant(plToTenant, "phone_number", "VARCHAR(256)", appId, tenantId, phoneNumbers);
   }
 
-  private Set<Held> held(String table, String column, String appId, Collection<String> values) {
-    Set<Held> held = new HashSet<>();
-    for (List<String> chunk : chunks(new LinkedHashSet<>(values))) {
-      held.addAll(
+  @Override
+  public Set<String> thirdPartyIdentities(String appId, String tenantId, Collection<String> keys) {
+    Set<String> found = new HashSet<>();
+    for (List<String> chunk : chunks(keys)) {
+      List<Object> params = new ArrayList<>();
+      for (String key : chunk) {
+        int split = key.indexOf('\n');
+        params.add(key.substring(0, split));
+        params.add(key.substring(split + 1));
+      }
+      params.add(appId);
+      params.add(tenantId);
+      found.addAll(
           sql.list(
-              "SELECT tenant_id, "
+              "SELECT t.third_party_id, t.third_party_user_id FROM "
+                  + tpToTenant
+                  + " t JOIN "
+                  + values(chunk.size(), "VARCHAR(28)", "VARCHAR(256)")
+                  + " v(a, b) ON t.third_party_id = v.a AND t.third_party_user_id = v.b"
+                  + " WHERE t.app_id = ? AND t.tenant_id = ?",
+              rs -> UserImportStore.thirdPartyKey(rs.getString(1), rs.getString(2)),
+              params.toArray()));
+    }
+    return found;
+  }
+
+  private Set<String> inTenant(
+      String table,
+      String column,
+      String type,
+      String appId,
+      String tenantId,
+      Collection<String> values) {
+    Set<String> found = new HashSet<>();
+    for (List<String> chunk : chunks(values)) {
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(appId);
+      params.add(tenantId);
+      found.addAll(
+          sql.list(
+              "SELECT t."
                   + column
                   + " FROM "
                   + table
-                  + " WHERE app_id = ? AND "
+                  + " t JOIN "
+                  + values(chunk.size(), type)
+                  + " v(x) ON t."
                   + column
-                  + " IN ("
-                  + marks(chunk)
-                  + ")",
-              rs -> new Held(rs.getString(1), rs.getString(2)),
-              params(appId, chunk)));
+                  + " = v.x WHERE t.app_id = ? AND t.tenant_id = ?",
+              rs -> rs.getString(1),
+              params.toArray()));
     }
-    return held;
-  }
-
-  @Override
-  public Set<Held> thirdPartyIdentities(String appId, Collection<String> keys) {
-    Set<String> userIds = new LinkedHashSet<>();
-    for (String key : keys) {
-      userIds.add(key.substring(key.indexOf('\n') + 1));
-    }
-    Set<Held> held = new HashSet<>();
-    for (List<String> chunk : chunks(userIds)) {
-      for (Held h :
-          sql.list(
-              "SELECT tenant_id, third_party_id, third_party_user_id FROM "
-                  + tpToTenant
-                  + " WHERE app_id = ? AND third_party_user_id IN ("
-                  + marks(chunk)
-                  + ")",
-              rs ->
-                  new Held(
-                      rs.getString(1),
-                      UserImportStore.thirdPartyKey(rs.getString(2), rs.getString(3))),
-              params(appId, chunk))) {
-        if (keys.contains(h.value())) {
-          held.add(h);
-        }
-      }
-    }
-    return held;
+    return found;
   }
 
   @Override
   public Set<String> existingUserIds(String appId, Collection<String> userIds) {
-    return found(
-        "SELECT user_id FROM " + ids + " WHERE app_id = ? AND user_id IN (", appId, userIds);
+    // A user id has 36 characters; a longer value cannot be one (and would be cut by the cast).
+    List<String> candidates = userIds.stream().filter(id -> id.length() <= 36).toList();
+    return Set.copyOf(keyed(ids, "user_id", "CHAR(36)", appId, candidates, "user_id").keySet());
   }
 
   @Override
   public Set<String> mappedExternalIds(String appId, Collection<String> externalUserIds) {
-    return found(
-        "SELECT external_user_id FROM " + mappings + " WHERE app_id = ? AND external_user_id IN (",
-        appId,
-        externalUserIds);
+    return Set.copyOf(
+        keyed(mappings, "external_user_id", "VARCHAR(128)", appId, externalUserIds, "app_id")
+            .keySet());
   }
 
-  private Set<String> found(String select, String appId, Collection<String> values) {
-    Set<String> found = new HashSet<>();
-    for (List<String> chunk : chunks(new LinkedHashSet<>(values))) {
-      found.addAll(
+  @Override
+  public Map<String, String> metadata(String appId, Collection<String> userIds) {
+    return keyed(metadataTable, "user_id", "VARCHAR(128)", appId, userIds, "user_metadata");
+  }
+
+  /** {@code valueColumn} of the app's rows whose {@code column} is one of the values, by it. */
+  private Map<String, String> keyed(
+      String table,
+      String column,
+      String type,
+      String appId,
+      Collection<String> values,
+      String valueColumn) {
+    Map<String, String> found = new HashMap<>();
+    for (List<String> chunk : chunks(values)) {
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(appId);
+      for (String[] row :
           sql.list(
-              select + marks(chunk) + ")", rs -> rs.getString(1).trim(), params(appId, chunk)));
+              "SELECT t."
+                  + column
+                  + ", t."
+                  + valueColumn
+                  + " FROM "
+                  + table
+                  + " t JOIN "
+                  + values(chunk.size(), type)
+                  + " v(x) ON t."
+                  + column
+                  + " = v.x WHERE t.app_id = ?",
+              rs -> new String[] {rs.getString(1).trim(), rs.getString(2)},
+              params.toArray())) {
+        found.put(row[0], row[1]);
+      }
     }
     return found;
+  }
+
+  /**
+   * {@code (VALUES (CAST(? AS t1), ...), (?, ...), ...)} for {@code rows} rows: joined on a table's
+   * key, it looks up each value by index on both engines, where an IN list on a key's later column
+   * has H2 read every row of the app. The first row's casts type the columns (a {@code CHAR} key is
+   * compared as {@code CHAR} on PostgreSQL, and so by index).
+   */
+  private static String values(int rows, String... types) {
+    StringBuilder out = new StringBuilder("(VALUES ");
+    for (int r = 0; r < rows; r++) {
+      out.append(r == 0 ? "(" : ", (");
+      for (int c = 0; c < types.length; c++) {
+        out.append(c == 0 ? "" : ", ").append(r == 0 ? "CAST(? AS " + types[c] + ")" : "?");
+      }
+      out.append(")");
+    }
+    return out.append(")").toString();
+  }
+
+  private static List<List<String>> chunks(Collection<String> values) {
+    List<String> all = new ArrayList<>(new LinkedHashSet<>(values));
+    List<List<String>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += VALUES_PER_STATEMENT) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + VALUES_PER_STATEMENT)));
+    }
+    return chunks;
   }
 
   @Override

@@ -65,31 +65,35 @@ final class Sql {
 
   /**
    * Runs one statement once per row, in batches: one round trip per batch (PostgreSQL's driver also
-   * folds the rows of a batched {@code INSERT} into multi-row statements).
+   * folds the rows of a batched {@code INSERT} into multi-row statements). Returns each row's count
+   * of changed rows where the driver tells it (not for folded inserts).
    */
-  void batch(String sql, List<Object[]> rows) {
+  int[] batch(String sql, List<Object[]> rows) {
+    int[] counts = new int[rows.size()];
     if (rows.isEmpty()) {
-      return;
+      return counts;
     }
     try {
       source.with(
           c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
+              int done = 0;
               int pending = 0;
               for (Object[] row : rows) {
                 bind(c, s, row);
                 s.addBatch();
                 if (++pending == BATCH_ROWS) {
-                  s.executeBatch();
+                  done = collect(s.executeBatch(), counts, done);
                   pending = 0;
                 }
               }
               if (pending > 0) {
-                s.executeBatch();
+                collect(s.executeBatch(), counts, done);
               }
               return null;
             }
           });
+      return counts;
     } catch (BatchUpdateException e) {
       // The driver names the statement that failed in the next exception: its state and
       // constraint are what callers look at.
@@ -97,6 +101,11 @@ final class Sql {
     } catch (SQLException e) {
       throw failure(e, tables);
     }
+  }
+
+  private static int collect(int[] batch, int[] counts, int from) {
+    System.arraycopy(batch, 0, counts, from, Math.min(batch.length, counts.length - from));
+    return from + batch.length;
   }
 
   private static final int BATCH_ROWS = 500;
