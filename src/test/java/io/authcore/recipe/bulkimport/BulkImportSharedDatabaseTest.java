@@ -137,4 +137,44 @@ class BulkImportSharedDatabaseTest {
       assertEquals("{\"metadata\":{\"k\":\"v\"},\"status\":\"OK\"}", metadata.text());
     }
   }
+
+  @Test
+  void aUserTheOriginalFailedIsListedAsTheOriginalListsIt() {
+    Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
+    try (TestServer a = server(db, CRON_OFF)) {
+      // The row and the answer, as the original 11.4.7 wrote and listed them.
+      String id = "280135d5-2e70-447b-88e8-be952c5cd82d";
+      String raw =
+          "{\"id\":\""
+              + id
+              + "\",\"userRoles\":[{\"role\":\"r1\",\"tenantIds\":[\"public\"]}],\"loginMethods\":"
+              + "[{\"tenantIds\":[\"public\"],\"isVerified\":false,\"isPrimary\":false,"
+              + "\"timeJoinedInMSSinceEpoch\":1796655633952,\"recipeId\":\"emailpassword\","
+              + "\"email\":\"role@b.com\",\"plainTextPassword\":\"pw123456\",\"superTokensUserId\":\""
+              + id
+              + "\"}]}";
+      TestDatabases.execute(
+          db,
+          "INSERT INTO bulk_import_users VALUES ('"
+              + id
+              + "', 'public', NULL, '"
+              + raw
+              + "', 'FAILED', '[Role r1 does not exist.]', 1796655633959, 1796655641314)");
+      Reply listed = a.http().get("/bulk-import/users?status=FAILED", BulkCalls.cdi("5.4"));
+      assertEquals(
+          "{\"status\":\"OK\",\"users\":[{\"id\":\""
+              + id
+              + "\",\"userRoles\":[{\"role\":\"r1\",\"tenantIds\":[\"public\"]}],\"loginMethods\":"
+              + "[{\"tenantIds\":[\"public\"],\"isVerified\":false,\"isPrimary\":false,"
+              + "\"timeJoinedInMSSinceEpoch\":1796655633952,\"recipeId\":\"emailpassword\","
+              + "\"email\":\"role@b.com\",\"plainTextPassword\":\"pw123456\",\"superTokensUserId\":\""
+              + id
+              + "\"}],\"status\":\"FAILED\",\"errorMessage\":\"[Role r1 does not exist.]\","
+              + "\"createdAt\":1796655633959,\"updatedAt\":1796655641314}]}",
+          listed.text());
+      assertEquals(
+          "{\"status\":\"OK\",\"count\":1}",
+          a.http().get("/bulk-import/users/count?status=FAILED", BulkCalls.cdi("5.4")).text());
+    }
+  }
 }
