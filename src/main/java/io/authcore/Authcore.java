@@ -6,9 +6,12 @@ import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
 import io.authcore.http.Scheduling;
+import io.authcore.jobs.BulkMigration;
 import io.authcore.jobs.Jobs;
 import io.authcore.recipe.accountlinking.AccountLinkingApi;
 import io.authcore.recipe.accountlinking.AccountLinkingService;
+import io.authcore.recipe.bulkimport.BulkImportApi;
+import io.authcore.recipe.bulkimport.BulkImportService;
 import io.authcore.recipe.core.ApiVersionApi;
 import io.authcore.recipe.core.ConfigApi;
 import io.authcore.recipe.core.HelloApi;
@@ -71,17 +74,25 @@ import io.authcore.storage.jdbc.JdbcStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The composition root: config, then storage, then services, then their APIs, then the server. */
 public final class Authcore implements AutoCloseable {
   private final Storage storage;
   private final Jobs jobs;
+  private final BulkMigration bulkMigration;
   private final PasswordHasher hasher;
   private final HttpServer server;
 
-  private Authcore(Storage storage, Jobs jobs, PasswordHasher hasher, HttpServer server) {
+  private Authcore(
+      Storage storage,
+      Jobs jobs,
+      BulkMigration bulkMigration,
+      PasswordHasher hasher,
+      HttpServer server) {
     this.storage = storage;
     this.jobs = jobs;
+    this.bulkMigration = bulkMigration;
     this.hasher = hasher;
     this.server = server;
   }
@@ -91,6 +102,14 @@ public final class Authcore implements AutoCloseable {
   }
 
   public static Authcore start(CoreConfig config, Clock clock) {
+    return start(config, clock, System.getenv());
+  }
+
+  /**
+   * @param env the environment variables read besides the config (the original reads {@code
+   *     BULK_MIGRATION_CRON_ENABLED} so)
+   */
+  public static Authcore start(CoreConfig config, Clock clock, Map<String, String> env) {
     Storage storage = JdbcStorage.open(config);
     Jobs jobs = new Jobs();
     PasswordHasher hasher = new PasswordHasher(config);
@@ -123,6 +142,9 @@ public final class Authcore implements AutoCloseable {
           new RecoveryTokenService(storage, users, tenants, clock);
       AppPasswords appPasswords = new AppPasswords(hasher, tenants);
       DashboardSessions dashboardSessions = new DashboardSessions(storage, appPasswords, clock);
+      BulkMigration bulkMigration = new BulkMigration(tenants, env);
+      BulkImportService bulkImport =
+          new BulkImportService(storage, tenants, appPasswords, clock, bulkMigration::soon);
       List<Api> apis =
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
@@ -175,7 +197,8 @@ public final class Authcore implements AutoCloseable {
                   dashboardSessions,
                   new ConfigFields(JdbcStorage.pluginSettings(config)),
                   tenants,
-                  tenants));
+                  tenants),
+              new BulkImportApi(bulkImport, tenants));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
@@ -200,16 +223,20 @@ public final class Authcore implements AutoCloseable {
           "expired WebAuthn recovery tokens", Duration.ofHours(24), recoveryTokens::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
-      return new Authcore(
-          storage,
-          jobs,
-          hasher,
-          HttpServer.start(
-              config,
-              tenants,
-              tenants,
-              apis,
-              new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread)));
+      Authcore core =
+          new Authcore(
+              storage,
+              jobs,
+              bulkMigration,
+              hasher,
+              HttpServer.start(
+                  config,
+                  tenants,
+                  tenants,
+                  apis,
+                  new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread)));
+      bulkMigration.start(bulkImport.drain());
+      return core;
     } catch (RuntimeException e) {
       jobs.close();
       hasher.close();
@@ -226,6 +253,7 @@ public final class Authcore implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    bulkMigration.close();
     jobs.close();
     hasher.close();
     storage.close();

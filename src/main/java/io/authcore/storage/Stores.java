@@ -47,4 +47,8 @@ public interface Stores {
   WebAuthnStore webAuthn();
 
   DashboardStore dashboard();
+
+  BulkImportStore bulkImport();
+
+  UserImportStore userImport();
 }

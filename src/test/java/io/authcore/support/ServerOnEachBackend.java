@@ -31,6 +31,11 @@ public abstract class ServerOnEachBackend {
     return false;
   }
 
+  /** Environment variables the server reads besides its config (none by default). */
+  protected Map<String, String> environment() {
+    return Map.of();
+  }
+
   /** The clock the server reads. */
   protected Clock clock() {
     return Clock.systemUTC();
@@ -39,7 +44,7 @@ public abstract class ServerOnEachBackend {
   // Per class invocation: a @BeforeAll would run once, before the backend is injected.
   @BeforeParameterizedClassInvocation
   void startServer(Backend backend) {
-    server = TestServer.start(backend, overrides(), clock(), testMode());
+    server = TestServer.start(backend, overrides(), clock(), testMode(), environment());
     http = server.http();
   }
 

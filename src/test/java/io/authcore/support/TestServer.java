@@ -30,23 +30,38 @@ public final class TestServer implements AutoCloseable {
   /** As above; {@code testMode} as the {@code test_mode} start argument. */
   public static TestServer start(
       Backend backend, Map<String, String> overrides, Clock clock, boolean testMode) {
-    return onDatabase(TestDatabases.fresh(backend), overrides, clock, testMode);
+    return start(backend, overrides, clock, testMode, Map.of());
+  }
+
+  /** As above, with environment variables the server reads besides its config. */
+  public static TestServer start(
+      Backend backend,
+      Map<String, String> overrides,
+      Clock clock,
+      boolean testMode,
+      Map<String, String> env) {
+    return onDatabase(TestDatabases.fresh(backend), overrides, clock, testMode, env);
   }
 
   /** A server on an existing database (for several servers sharing one PostgreSQL database). */
   public static TestServer onDatabase(
       Map<String, String> database, Map<String, String> overrides, Clock clock) {
-    return onDatabase(database, overrides, clock, false);
+    return onDatabase(database, overrides, clock, false, Map.of());
   }
 
-  private static TestServer onDatabase(
-      Map<String, String> database, Map<String, String> overrides, Clock clock, boolean testMode) {
+  /** As above, with environment variables the server reads besides its config. */
+  public static TestServer onDatabase(
+      Map<String, String> database,
+      Map<String, String> overrides,
+      Clock clock,
+      boolean testMode,
+      Map<String, String> env) {
     Map<String, String> all = new HashMap<>(database);
     all.putAll(overrides);
     all.putIfAbsent("port", "0");
     all.putIfAbsent("host", "localhost");
     return new TestServer(
-        Authcore.start(ConfigLoader.load(null, Map.of(), all, testMode), clock), database);
+        Authcore.start(ConfigLoader.load(null, Map.of(), all, testMode), clock, env), database);
   }
 
   public Http http() {

@@ -53,6 +53,7 @@ final class Bench implements Machine.Log {
           "flood-refresh-conns",
           "busy-signin-rate",
           "burst-signins",
+          "bulk-users",
           "jdbc-threads",
           "bcrypt-cost",
           "pg-host",

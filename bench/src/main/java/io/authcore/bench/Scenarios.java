@@ -110,6 +110,7 @@ final class Scenarios {
   static final Endpoint SIGNUP = new Endpoint("POST", Conversations.SIGNUP);
   static final Endpoint SIGNIN = new Endpoint("POST", Conversations.SIGNIN);
   static final Endpoint PASSWORDLESS = new Endpoint("POST", PasswordlessSignUps.CODE);
+  static final Endpoint BULK_IMPORT = new Endpoint("POST", BulkImport.USERS);
 
   static final Map<String, Double> DEFAULT_MIX = new LinkedHashMap<>();
 
@@ -267,6 +268,13 @@ final class Scenarios {
               phases.put("main", Burst.run(ctx.host, email, count));
               return phases;
             }));
+    list.add(
+        new Scenario(
+            "bulkimport",
+            "--bulk-users (100,000) bcrypt-hash users queued 10,000 a request, then imported",
+            1,
+            List.of(BULK_IMPORT),
+            BulkImport::run));
     return list;
   }
 

@@ -111,6 +111,10 @@ final class Verdicts {
           rows.add(burst(b.name(), s));
           continue;
         }
+        if (s.name().equals("bulkimport")) {
+          rows.addAll(BulkImport.rows(b.name(), s));
+          continue;
+        }
         RunRecord.Phase main = s.phases().get("main");
         LoadResult.Figures f = main.total();
         Bound bound = bound(b.name(), s.name());
@@ -419,7 +423,7 @@ final class Verdicts {
     return String.format(Locale.ROOT, "%.2f of %s", rps / openssl.value(), openssl.name());
   }
 
-  private static String join(String a, String b) {
+  static String join(String a, String b) {
     return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
   }
 

@@ -53,6 +53,11 @@ class ScenariosTest {
       ex.getResponseSender().send("Hello\n");
       return;
     }
+    if (path.equals(BulkImport.COUNT)) {
+      // Imported at once: nothing waits, nothing failed.
+      ex.getResponseSender().send("{\"status\":\"OK\",\"count\":0}");
+      return;
+    }
     String text = new String(ex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     JsonNode in = Conversations.parse(text);
     ObjectNode out = Conversations.JSON.createObjectNode();
@@ -108,6 +113,18 @@ class ScenariosTest {
                 ? "OK"
                 : "WRONG_CREDENTIALS_ERROR");
       }
+      case BulkImport.USERS -> {
+        JsonNode queued = in.path("users");
+        if (!queued.isArray() || queued.size() > BulkImport.PER_REQUEST) {
+          bad(ex);
+          return;
+        }
+        queued.forEach(
+            u ->
+                users.put(
+                    u.path("loginMethods").path(0).path("email").asText(), Conversations.PASSWORD));
+        out.put("status", "OK");
+      }
       default -> {
         ex.setStatusCode(404);
         ex.getResponseSender().send("Not found\n");
@@ -138,6 +155,11 @@ class ScenariosTest {
   }
 
   private static Map<String, LoadResult> run(String name, int conns) throws Exception {
+    return run(name, conns, "--bulk-users=100");
+  }
+
+  private static Map<String, LoadResult> run(String name, int conns, String option)
+      throws Exception {
     Scenarios.Context ctx =
         new Scenarios.Context(
             new InetSocketAddress("127.0.0.1", port),
@@ -149,7 +171,8 @@ class ScenariosTest {
             0.1,
             0.4,
             "t" + ids.incrementAndGet(),
-            new Options(new String[] {"--flood-verify-rate=200", "--flood-refresh-rate=50"}, 0));
+            new Options(
+                new String[] {"--flood-verify-rate=200", "--flood-refresh-rate=50", option}, 0));
     return scenario(name).runner().run(ctx);
   }
 
@@ -189,5 +212,17 @@ class ScenariosTest {
     assertClean(phases.get("baseline"), "verify", "refresh");
     assertEquals(null, phases.get("baseline").ops.get("signin"), "no sign-in in the baseline");
     assertClean(phases.get("flood"), "verify", "refresh", "signin");
+  }
+
+  @Test
+  void theBulkImportQueuesInRequestsOfTenThousandThenWaitsForTheImport() throws Exception {
+    Map<String, LoadResult> phases = run("bulkimport", 1, "--bulk-users=25000");
+    LoadResult.Figures queued = phases.get("queue").figures("queue");
+    assertEquals(3, queued.count(), "three requests");
+    assertEquals(0, queued.errors(), () -> "errors " + queued.errorReasons());
+    LoadResult.Figures imported = phases.get("import").figures("import");
+    assertEquals(25000, imported.count());
+    assertEquals(0, imported.errors(), () -> "errors " + imported.errorReasons());
+    assertTrue(imported.rps() > 0);
   }
 }

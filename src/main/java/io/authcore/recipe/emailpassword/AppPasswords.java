@@ -41,7 +41,7 @@ public final class AppPasswords {
     return hasher.verifyAgainstDummy(password);
   }
 
-  HashingAlgorithm checkImport(String appId, PasswordHashImport request)
+  public HashingAlgorithm checkImport(String appId, PasswordHashImport request)
       throws InvalidPasswordHashException {
     return hasher.checkImport(request, signerKey(appId));
   }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (objects are not merged), and a JSON null deletes it. A replaced key moves to the end, as it does
  * in the original, so the stored key order matches too.
  */
-final class ShallowMerge {
+public final class ShallowMerge {
   private ShallowMerge() {}
 
-  static ObjectNode apply(ObjectNode target, ObjectNode update) {
+  public static ObjectNode apply(ObjectNode target, ObjectNode update) {
     update
         .properties()
         .forEach(

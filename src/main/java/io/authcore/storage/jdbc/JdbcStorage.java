@@ -4,6 +4,7 @@ import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.AccountLinkingStore;
+import io.authcore.storage.BulkImportStore;
 import io.authcore.storage.DashboardStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
@@ -22,6 +23,7 @@ import io.authcore.storage.TotpStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserImportStore;
 import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 import io.authcore.storage.WebAuthnStore;
@@ -248,6 +250,16 @@ public final class JdbcStorage implements Storage {
   @Override
   public UserActivityStore userActivity() {
     return pooled.userActivity();
+  }
+
+  @Override
+  public BulkImportStore bulkImport() {
+    return pooled.bulkImport();
+  }
+
+  @Override
+  public UserImportStore userImport() {
+    return pooled.userImport();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.authcore.storage.jdbc;
 
 import io.authcore.storage.AccountIdStore;
 import io.authcore.storage.AccountLinkingStore;
+import io.authcore.storage.BulkImportStore;
 import io.authcore.storage.DashboardStore;
 import io.authcore.storage.EmailPasswordStore;
 import io.authcore.storage.EmailVerificationStore;
@@ -19,6 +20,7 @@ import io.authcore.storage.TotpStore;
 import io.authcore.storage.UserActivityStore;
 import io.authcore.storage.UserDataStore;
 import io.authcore.storage.UserIdMappingStore;
+import io.authcore.storage.UserImportStore;
 import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 import io.authcore.storage.WebAuthnStore;
@@ -46,6 +48,8 @@ final class JdbcStores implements Stores {
   private final TotpStore totp;
   private final WebAuthnStore webAuthn;
   private final DashboardStore dashboard;
+  private final BulkImportStore bulkImport;
+  private final UserImportStore userImport;
 
   JdbcStores(ConnectionSource source, Dialect dialect, Tables tables) {
     Sql sql = new Sql(source, tables);
@@ -71,6 +75,8 @@ final class JdbcStores implements Stores {
     this.totp = new JdbcTotpStore(sql, tables);
     this.webAuthn = new JdbcWebAuthnStore(sql, tables);
     this.dashboard = new JdbcDashboardStore(sql, tables);
+    this.bulkImport = new JdbcBulkImportStore(sql, tables);
+    this.userImport = new JdbcUserImportStore(sql, dialect, tables);
   }
 
   @Override
@@ -176,5 +182,15 @@ final class JdbcStores implements Stores {
   @Override
   public DashboardStore dashboard() {
     return dashboard;
+  }
+
+  @Override
+  public BulkImportStore bulkImport() {
+    return bulkImport;
+  }
+
+  @Override
+  public UserImportStore userImport() {
+    return userImport;
   }
 }

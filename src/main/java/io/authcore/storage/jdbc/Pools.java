@@ -40,6 +40,11 @@ final class Pools {
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.addDataSourceProperty("tcpKeepAlive", "true");
     hikari.addDataSourceProperty("socketTimeout", "60");
+    // A batch of inserts (bulk import) travels as multi-row statements: one round trip per batch.
+    hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // The driver's error texts would quote the rows of a failed batch (password hashes, emails)
+    // into the logs; the constraint a violation names is still read from the server's message.
+    hikari.addDataSourceProperty("logServerErrorDetail", "false");
     return hikari;
   }
 
