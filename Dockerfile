@@ -1,9 +1,10 @@
 # syntax=docker/dockerfile:1
-# Authcore as a container, run like supertokens/supertokens-postgresql:
-#   docker build -t authcore .
-#   docker run -p 3567:3567 -d authcore                                   # in-memory database
-#   docker run -p 3567:3567 -e POSTGRESQL_CONNECTION_URI="postgresql://user:pass@host/db" -d authcore
+# Authcore as a container, run like supertokens/supertokens-postgresql (README, Docker):
+#   docker build -t registry.example.com/authcore:0.1.0 .      # the tag the Helm chart deploys
+#   docker run -p 3567:3567 -d registry.example.com/authcore:0.1.0          # in-memory database
+#   docker run -p 3567:3567 -e POSTGRESQL_CONNECTION_URI="postgresql://user:pass@host/db" -d ...
 # Every config.yaml option can be given as its environment variable (API_KEYS, LOG_LEVEL, ...).
+# packaging/test-image builds this file as it is with podman and runs the image.
 
 # --- build: the jar, with the Maven wrapper, dependencies cached in their own layer ---
 FROM eclipse-temurin:17-jdk AS build

@@ -38,6 +38,7 @@ final class Startup implements Machine.Log {
           "backends",
           "runs",
           "cds",
+          "baseline",
           "quiet-idle",
           "quiet-wait",
           "pg-host",
@@ -62,9 +63,12 @@ final class Startup implements Machine.Log {
   }
 
   /** One launch. {@code phases} are milliseconds since the launch, for the markers found. */
+  /** What is launched: a jar, with or without the archive ({@code --baseline}: another jar). */
+  record Variant(String name, Path jar, List<String> flags) {}
+
   record Launch(
       String backend,
-      boolean archive,
+      String variant,
       String kind,
       long helloMs,
       long cpuMs,
@@ -74,7 +78,7 @@ final class Startup implements Machine.Log {
   /** The launches of one kind, summarised (medians; min and max of the first answer). */
   record Summary(
       String backend,
-      boolean archive,
+      String variant,
       String kind,
       int runs,
       long medianMs,
@@ -144,23 +148,33 @@ final class Startup implements Machine.Log {
     if (backends.contains("postgres")) {
       pg.ensureRunning(this);
     }
+    // The variants alternate within each run, so a machine that gets busier or quieter during the
+    // run weighs on each alike.
+    List<Variant> variants = new ArrayList<>();
+    if (o.has("baseline")) {
+      variants.add(new Variant("baseline", repo.resolve(o.string("baseline", "")), List.of()));
+    }
+    for (boolean withArchive : archives) {
+      variants.add(
+          withArchive
+              ? new Variant("CDS", jar, List.of("-XX:SharedArchiveFile=" + archive))
+              : new Variant("none", jar, List.of()));
+    }
     List<Launch> launches = new ArrayList<>();
-    for (String backend : backends) {
-      for (boolean withArchive : archives) {
-        List<String> jvm = new ArrayList<>(flags);
-        if (withArchive) {
-          jvm.add("-XX:SharedArchiveFile=" + archive);
-        }
-        for (int i = 0; i < runs; i++) {
+    for (int i = 0; i < runs; i++) {
+      for (String backend : backends) {
+        for (Variant variant : variants) {
+          List<String> jvm = new ArrayList<>(flags);
+          jvm.addAll(variant.flags());
           if (backend.equals("memory")) {
-            launches.add(launch(jvm, backend, withArchive, "start", Map.of(), i));
+            launches.add(launch(jvm, variant, backend, "start", Map.of(), i));
           } else {
             String db = "bench_startup_" + i;
             pg.createDatabase(db);
             Map<String, String> env = Map.of("POSTGRESQL_CONNECTION_URI", pg.connectionUri(db));
             try {
-              launches.add(launch(jvm, backend, withArchive, "first start", env, i));
-              launches.add(launch(jvm, backend, withArchive, "restart", env, i));
+              launches.add(launch(jvm, variant, backend, "first start", env, i));
+              launches.add(launch(jvm, variant, backend, "restart", env, i));
             } finally {
               pg.dropDatabase(db);
             }
@@ -223,8 +237,8 @@ final class Startup implements Machine.Log {
 
   private Launch launch(
       List<String> jvm,
+      Variant variant,
       String backend,
-      boolean withArchive,
       String kind,
       Map<String, String> env,
       int index)
@@ -232,11 +246,10 @@ final class Startup implements Machine.Log {
     Machine.awaitQuiet(o.decimal("quiet-idle", 90) / 100, o.decimal("quiet-wait", 60), this);
     String load = Machine.loadAverage();
     int port = AuthcoreServer.freePort();
-    String label =
-        backend + (withArchive ? "-cds" : "") + "-" + kind.replace(' ', '-') + "-" + index;
+    String label = backend + "-" + variant.name() + "-" + kind.replace(' ', '-') + "-" + index;
     Path config = raw.resolve("config.yaml");
     Files.writeString(config, "core_config_version: 0\n");
-    List<String> command = AuthcoreServer.command(jar, jvm, port, config, raw);
+    List<String> command = AuthcoreServer.command(variant.jar(), jvm, port, config, raw);
     Map<String, String> environment = new HashMap<>(noDatabase());
     environment.putAll(env);
     long launchedAt = System.currentTimeMillis();
@@ -254,7 +267,7 @@ final class Startup implements Machine.Log {
       Launch launch =
           new Launch(
               backend,
-              withArchive,
+              variant.name(),
               kind,
               helloMs,
               cpuMs,
@@ -316,7 +329,7 @@ final class Startup implements Machine.Log {
     Map<String, List<Launch>> groups = new LinkedHashMap<>();
     for (Launch l : launches) {
       groups
-          .computeIfAbsent(l.backend() + "|" + l.archive() + "|" + l.kind(), k -> new ArrayList<>())
+          .computeIfAbsent(l.backend() + "|" + l.variant() + "|" + l.kind(), k -> new ArrayList<>())
           .add(l);
     }
     List<Summary> out = new ArrayList<>();
@@ -341,7 +354,7 @@ final class Startup implements Machine.Log {
       out.add(
           new Summary(
               first.backend(),
-              first.archive(),
+              first.variant(),
               first.kind(),
               g.size(),
               median,
@@ -370,7 +383,7 @@ final class Startup implements Machine.Log {
         new ArrayList<>(
             List.of(
                 "backend",
-                "archive",
+                "variant",
                 "start",
                 "runs",
                 "first /hello ms (median)",
@@ -384,7 +397,7 @@ final class Startup implements Machine.Log {
           new ArrayList<>(
               List.of(
                   s.backend(),
-                  s.archive() ? "CDS" : "none",
+                  s.variant(),
                   s.kind(),
                   String.valueOf(s.runs()),
                   String.format(Locale.ROOT, "%,d", s.medianMs()),
@@ -416,8 +429,9 @@ final class Startup implements Machine.Log {
     out.append("- server JVM flags (the launcher's): `")
         .append(String.join(" ", r.serverFlags()))
         .append(
-            "`; `CDS` adds `-XX:SharedArchiveFile=` with an archive trained as the install script"
-                + " trains it\n");
+            "`; variants: `none` is the jar as it is, `CDS` adds `-XX:SharedArchiveFile=` with an"
+                + " archive trained as the install script trains it, `baseline` is the jar given with"
+                + " `--baseline` (alternating with the others in each run)\n");
     out.append(
         "- first /hello: from launching `java … -jar target/authcore.jar start --foreground`"
             + " to the first `200` on `GET /hello` (polled every 5 ms); CPU: the server's user + system"
@@ -426,12 +440,12 @@ final class Startup implements Machine.Log {
     out.append(Report.table(table(r.summaries()), true));
     out.append("\n## Launches\n\n");
     List<List<String>> t = new ArrayList<>();
-    t.add(List.of("backend", "archive", "start", "first /hello ms", "CPU ms", "phases", "load"));
+    t.add(List.of("backend", "variant", "start", "first /hello ms", "CPU ms", "phases", "load"));
     for (Launch l : r.launches()) {
       t.add(
           List.of(
               l.backend(),
-              l.archive() ? "CDS" : "none",
+              l.variant(),
               l.kind(),
               String.valueOf(l.helloMs()),
               String.valueOf(l.cpuMs()),

@@ -34,10 +34,10 @@ class StartupTest {
   void summariesGroupByBackendArchiveAndKindWithMediansAndTheTargetInMemory() {
     List<Startup.Launch> launches =
         List.of(
-            new Startup.Launch("memory", true, "start", 900, 700, Map.of("http", 800L), "0"),
-            new Startup.Launch("memory", true, "start", 1200, 900, Map.of("http", 1000L), "0"),
-            new Startup.Launch("memory", true, "start", 950, 800, Map.of("http", 900L), "0"),
-            new Startup.Launch("postgres", true, "restart", 1500, 900, Map.of(), "0"));
+            new Startup.Launch("memory", "CDS", "start", 900, 700, Map.of("http", 800L), "0"),
+            new Startup.Launch("memory", "CDS", "start", 1200, 900, Map.of("http", 1000L), "0"),
+            new Startup.Launch("memory", "CDS", "start", 950, 800, Map.of("http", 900L), "0"),
+            new Startup.Launch("postgres", "CDS", "restart", 1500, 900, Map.of(), "0"));
     List<Startup.Summary> s = Startup.summarise(launches);
     assertEquals(2, s.size());
     assertEquals(950, s.get(0).medianMs());
