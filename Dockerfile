@@ -31,7 +31,7 @@ RUN groupadd --system --gid 10001 supertokens \
 COPY --from=build /src/target/authcore.jar /tmp/authcore/target/authcore.jar
 # config.yaml is required; LICENSE* is copied when the build context has one.
 COPY install config.yaml LICENSE* /tmp/authcore/
-# The install also makes the class-data sharing archive that halves start-up (see install).
+# The install also makes the class-data sharing archive that speeds start-up (see install).
 RUN sh /tmp/authcore/install --path=/usr/lib/supertokens/ --exeLoc=/usr/bin/supertokens \
     && rm -rf /tmp/authcore \
     && chown -R supertokens:supertokens /usr/lib/supertokens/logs /usr/lib/supertokens/.started
