@@ -2,6 +2,7 @@ package io.authcore;
 
 import io.authcore.config.CoreConfig;
 import io.authcore.crypto.Jwt;
+import io.authcore.crypto.RsaKeys;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
@@ -75,6 +76,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The composition root: config, then storage, then services, then their APIs, then the server. */
 public final class Authcore implements AutoCloseable {
@@ -110,10 +113,40 @@ public final class Authcore implements AutoCloseable {
    *     BULK_MIGRATION_CRON_ENABLED} so)
    */
   public static Authcore start(CoreConfig config, Clock clock, Map<String, String> env) {
-    Storage storage = JdbcStorage.open(config);
+    if (!config.usesPostgres()) {
+      // A fresh in-memory database: the public app's static and first dynamic signing keys are
+      // made on another core while the schema is created (start-up time, issue 23).
+      RsaKeys.generateAhead(2);
+    }
+    // What needs no database is made on another core while the storage opens: the hashing pools
+    // (with libc loaded through JNA for their priorities) and the RS256 signer (OpenSSL or JDK).
+    CompletableFuture<PasswordHasher> hashing = new CompletableFuture<>();
+    new Thread(
+            () -> {
+              try {
+                Jwt.chooseSigner();
+                hashing.complete(new PasswordHasher(config));
+              } catch (RuntimeException | Error e) {
+                hashing.completeExceptionally(e);
+              }
+            },
+            "authcore-start")
+        .start();
+    Storage storage;
+    try {
+      storage = JdbcStorage.open(config);
+    } catch (RuntimeException e) {
+      hashing.thenAccept(PasswordHasher::close);
+      throw e;
+    }
+    PasswordHasher hasher;
+    try {
+      hasher = hashing.join();
+    } catch (CompletionException e) {
+      storage.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     Jobs jobs = new Jobs();
-    PasswordHasher hasher = new PasswordHasher(config);
-    Jwt.chooseSigner();
     try {
       StoredTenants tenants = new StoredTenants(storage.tenants(), config, clock);
       SigningKeys keys = new SigningKeys(storage, clock, tenants);

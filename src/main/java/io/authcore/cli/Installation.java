@@ -15,6 +15,9 @@ import java.util.Optional;
 final class Installation {
   static final String JAR_NAME = "authcore.jar";
 
+  /** The class-data sharing archive the install script makes beside the jar (CdsTraining). */
+  static final String CDS_ARCHIVE = "authcore.jsa";
+
   /** Written by the install scripts: marks a directory that {@code uninstall} may empty. */
   static final String MARKER = ".supertokens-install";
 

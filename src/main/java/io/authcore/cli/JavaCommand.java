@@ -121,8 +121,12 @@ final class JavaCommand {
    * reads no JAVA_OPTS), so that a foreground server needs a JVM of its own to honour them.
    */
   static boolean javaOptsMissing() {
+    List<String> wanted = javaOpts(System.getenv(JAVA_OPTS));
+    if (wanted.isEmpty()) {
+      return false; // and the JVM's management beans stay unloaded: start-up time (issue 23)
+    }
     List<String> applied = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    return !applied.containsAll(javaOpts(System.getenv(JAVA_OPTS)));
+    return !applied.containsAll(wanted);
   }
 
   /** The OpenTelemetry agent, where the original's installation keeps it. */

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets logback up from {@code log_level}, {@code info_log_path} and {@code error_log_path},
- * replacing the bootstrap logback.xml: DEBUG and INFO go to the info log, WARN and ERROR to the
+ * replacing {@link BootstrapLogging}: DEBUG and INFO go to the info log, WARN and ERROR to the
  * error log, each the file named or, when the path is unset or "null", stdout and stderr in the
  * foreground and the installation's {@code logs/} for a daemon.
  */
@@ -34,7 +34,7 @@ final class Logging {
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
   /** Chatty at INFO and not ours: their WARN and above is what an operator needs. */
-  private static final List<String> LIBRARIES =
+  static final List<String> LIBRARIES =
       List.of("org.xnio", "org.jboss", "io.undertow", "com.zaxxer.hikari", "org.flywaydb");
 
   private static final Logger LOG = LoggerFactory.getLogger("io.authcore");

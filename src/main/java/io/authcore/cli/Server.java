@@ -47,7 +47,8 @@ final class Server {
       settings.port().ifPresent(p -> overrides.put("port", p));
       Optional<Path> file = settings.configFile().or(installation::defaultConfigFile);
       config =
-          ConfigLoader.load(file.orElse(null), System.getenv(), overrides, settings.testMode());
+          ConfigLoader.load(
+              file.orElse(null), CdsTraining.environment(), overrides, settings.testMode());
       if (settings.noInMemDb() && !config.usesPostgres()) {
         throw new ConfigException(
             "'postgresql_user' and 'postgresql_connection_uri' are not set. Please set at least"
@@ -94,6 +95,9 @@ final class Server {
     logs.console(
         STARTED_PREFIX + " " + config.host() + ":" + core.port() + " with PID: " + pid, daemon);
     logs.startupOver();
+    if (CdsTraining.requested()) {
+      return CdsTraining.run(config.host(), core.port()); // Main exits; the hook stops the core
+    }
 
     awaitUninterruptibly(stopped);
     return Main.STAY;

@@ -19,7 +19,14 @@ import java.util.stream.Stream;
  */
 final class Uninstall implements Command {
   private static final List<String> INSTALLED =
-      List.of(Installation.JAR_NAME, "config.yaml", "LICENSE", "LICENSE.md", "logs", ".started");
+      List.of(
+          Installation.JAR_NAME,
+          Installation.CDS_ARCHIVE,
+          "config.yaml",
+          "LICENSE",
+          "LICENSE.md",
+          "logs",
+          ".started");
 
   private final Installation installation;
 

@@ -14,8 +14,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * RSA signing keys in the forms the original keeps them: the {@code value} column of {@code
@@ -31,9 +36,47 @@ public final class RsaKeys {
   // keeps working without a migration.
   private static final String ANY_SEPARATOR = "[|;]";
 
+  /** Pairs being made ahead of need, oldest first (see {@link #generateAhead}). */
+  private static final Queue<CompletableFuture<KeyPair>> AHEAD = new ConcurrentLinkedQueue<>();
+
   private RsaKeys() {}
 
+  /**
+   * Starts making {@code count} key pairs on a thread of its own, for a start-up that is known to
+   * need them: a fresh in-memory database needs the public app's two signing keys, and two 2048-bit
+   * keys take the JDK's key generator about a second of CPU before the JIT has compiled it. Made
+   * while the schema is created, they are ready, or nearly, when the keys are stored. The next
+   * {@link #generate} calls take them, waiting for them if need be.
+   */
+  public static void generateAhead(int count) {
+    List<CompletableFuture<KeyPair>> pairs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      pairs.add(new CompletableFuture<>());
+    }
+    AHEAD.addAll(pairs);
+    Thread thread =
+        new Thread(
+            () ->
+                pairs.forEach(
+                    pair -> {
+                      try {
+                        pair.complete(newPair());
+                      } catch (RuntimeException e) {
+                        pair.completeExceptionally(e); // its taker throws, never waits forever
+                      }
+                    }),
+            "authcore-rsa-keys-ahead");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** A new key pair: one made ahead when there is one, else one made now. */
   public static KeyPair generate() {
+    CompletableFuture<KeyPair> ahead = AHEAD.poll();
+    return ahead != null ? ahead.join() : newPair();
+  }
+
+  private static KeyPair newPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(KEY_BITS);

@@ -159,9 +159,16 @@ final class Cli implements AutoCloseable {
       Files.createDirectories(jar.getParent());
       try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
           Stream<Path> files = Files.walk(classes)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-          Files.copy(file, out);
+        // Directories get entries too, as in a packaged jar: Flyway finds its migration
+        // folders through them (without, a server from this jar lacks the later migrations).
+        Path root = classes;
+        for (Path file : files.filter(p -> !p.equals(root)).toList()) {
+          String name = root.relativize(file).toString().replace('\\', '/');
+          boolean directory = Files.isDirectory(file);
+          out.putNextEntry(new JarEntry(directory ? name + "/" : name));
+          if (!directory) {
+            Files.copy(file, out);
+          }
           out.closeEntry();
         }
       }

@@ -64,6 +64,11 @@ class InstallScriptTest {
     assertTrue(Files.isRegularFile(installDir.resolve("config.yaml")));
     assertTrue(Files.isDirectory(installDir.resolve(".started")));
     assertTrue(launcher.toFile().canExecute());
+    // The training start made the class-data sharing archive, and the launcher maps it.
+    assertTrue(Files.isRegularFile(installDir.resolve("authcore.jsa")), installed.out());
+    assertTrue(Files.size(installDir.resolve("authcore.jsa")) > 1_000_000);
+    assertTrue(Files.readString(launcher).contains("-XX:SharedArchiveFile="));
+    assertFalse(Files.list(installDir.resolve(".started")).findAny().isPresent());
 
     Cli.Result version = run(List.of(launcher.toString(), "--version"));
     assertEquals(0, version.exitCode(), version.err());

@@ -33,6 +33,20 @@ class RsaKeysTest {
   }
 
   @Test
+  void pairsMadeAheadAreTakenFirstEachOnceThenNewOnesAreMade() {
+    RsaKeys.generateAhead(2);
+    KeyPair first = RsaKeys.generate();
+    KeyPair second = RsaKeys.generate();
+    KeyPair third = RsaKeys.generate();
+    for (KeyPair made : new KeyPair[] {first, second, third}) {
+      assertEquals(2048, ((RSAPublicKey) made.getPublic()).getModulus().bitLength());
+      assertEquals(made.getPublic(), RsaKeys.parse(RsaKeys.serialise(made)).getPublic());
+    }
+    assertFalse(first.getPublic().equals(second.getPublic()), "each pair is used once");
+    assertFalse(second.getPublic().equals(third.getPublic()), "each pair is used once");
+  }
+
+  @Test
   void storedFormIsBase64X509PipeBase64Pkcs8() {
     String stored = RsaKeys.serialise(pair);
     assertTrue(stored.matches("[A-Za-z0-9+/]+=*\\|[A-Za-z0-9+/]+=*"), "shape");

@@ -41,17 +41,7 @@ final class AuthcoreServer implements AutoCloseable {
     Files.writeString(config, "core_config_version: 0\n");
     List<String> jvm = new ArrayList<>(flags);
     jvm.addAll(extraFlags);
-    List<String> command =
-        Child.java(
-            jvm,
-            "-jar",
-            jar.toString(),
-            "start",
-            "--foreground",
-            "--host=127.0.0.1",
-            "--port=" + port,
-            "--with-config=" + config,
-            "--with-temp-dir=" + dir);
+    List<String> command = command(jar, jvm, port, config, dir);
     Child child = Child.start(name, command, dir, dir.resolve(name + ".log"), env);
     AuthcoreServer server = new AuthcoreServer(child, port, command);
     try {
@@ -61,6 +51,20 @@ final class AuthcoreServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** {@code java <jvm> -jar <jar> start --foreground} on 127.0.0.1:{@code port} (0: any). */
+  static List<String> command(Path jar, List<String> jvm, int port, Path config, Path dir) {
+    return Child.java(
+        jvm,
+        "-jar",
+        jar.toString(),
+        "start",
+        "--foreground",
+        "--host=127.0.0.1",
+        "--port=" + port,
+        "--with-config=" + config,
+        "--with-temp-dir=" + dir);
   }
 
   InetSocketAddress address() {

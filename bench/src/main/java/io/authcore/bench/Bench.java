@@ -3,10 +3,8 @@ package io.authcore.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -116,18 +114,7 @@ final class Bench implements Machine.Log {
 
   @Override
   public void line(String text) {
-    System.out.println(text);
-    System.out.flush();
-    try {
-      Files.writeString(
-          raw.resolve("run.log"),
-          text + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      // the console has it
-    }
+    Machine.Log.toConsoleAnd(raw.resolve("run.log"), text);
   }
 
   int run() throws Exception {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
  * sampling).
  */
 final class Machine {
-  private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux/x86-64
+  static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux/x86-64
 
   private Machine() {}
 
@@ -314,5 +315,21 @@ final class Machine {
   /** Where progress lines go. */
   interface Log {
     void line(String text);
+
+    /** A progress line on the console, and appended to {@code file} (the run's log). */
+    static void toConsoleAnd(Path file, String text) {
+      System.out.println(text);
+      System.out.flush();
+      try {
+        Files.writeString(
+            file,
+            text + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        // the console has it
+      }
+    }
   }
 }

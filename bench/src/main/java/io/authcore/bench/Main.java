@@ -58,10 +58,19 @@ public final class Main {
       case "undertow" -> BareUndertow.main(options);
       case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
       case "load" -> load(options);
+      case "startup" -> {
+        List<String> unknown = options.unknown(Startup.OPTIONS);
+        if (!unknown.isEmpty()) {
+          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
+          System.exit(2);
+        }
+        System.exit(new Startup(options).run());
+      }
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
       default -> {
         System.err.println(
-            "usage: bench/run [run] [--option=value ...] | hot <file.jfr> [--top=N]");
+            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...] | hot <file.jfr>"
+                + " [--top=N]");
         System.exit(2);
       }
     }
