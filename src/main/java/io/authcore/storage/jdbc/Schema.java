@@ -47,12 +47,21 @@ final class Schema {
   /** With further migration locations, for tests of upgrades. */
   static String prepare(
       DataSource pool, Dialect dialect, Tables tables, List<String> moreLocations) {
-    Set<String> existing;
-    try (Connection c = pool.getConnection()) {
-      existing = dialect.tablesIn(c, tables.schema());
-    } catch (SQLException e) {
-      throw Sql.failure(e, tables);
+    Set<String> existing = existing(pool, dialect, tables);
+    // A fresh in-memory database dies with the process: no history to keep, so no Flyway.
+    if (dialect instanceof H2Dialect && existing.isEmpty() && moreLocations.isEmpty()) {
+      return FreshSchema.create(pool, dialect, tables);
     }
+    return withFlyway(pool, dialect, tables, moreLocations, existing);
+  }
+
+  /** Through Flyway, as on PostgreSQL and on any database that holds tables already. */
+  static String withFlyway(
+      DataSource pool,
+      Dialect dialect,
+      Tables tables,
+      List<String> moreLocations,
+      Set<String> existing) {
     boolean tracked = existing.contains(tables.catalogName(HISTORY));
     boolean complete =
         SchemaScript.baseline().tables().stream()
@@ -84,6 +93,14 @@ final class Schema {
     flyway.migrate();
     MigrationInfo current = flyway.info().current();
     return current == null ? "1" : current.getVersion().getVersion();
+  }
+
+  static Set<String> existing(DataSource pool, Dialect dialect, Tables tables) {
+    try (Connection c = pool.getConnection()) {
+      return dialect.tablesIn(c, tables.schema());
+    } catch (SQLException e) {
+      throw Sql.failure(e, tables);
+    }
   }
 
   /**

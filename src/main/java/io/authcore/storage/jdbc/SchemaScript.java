@@ -108,7 +108,7 @@ final class SchemaScript {
         resource + ": not a CREATE TABLE or an index on one: " + statement);
   }
 
-  private static String read(String resource) {
+  static String read(String resource) {
     try (InputStream in = SchemaScript.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
