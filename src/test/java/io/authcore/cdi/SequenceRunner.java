@@ -77,7 +77,15 @@ final class SequenceRunner {
     variables.put("cdi", TextNode.valueOf(version));
     List<Exchange> exchanges = new ArrayList<>();
     Passkeys passkeys = new Passkeys();
+    long lastStart = 0;
     for (Sequence.Step step : sequence.stepsFor(version)) {
+      // Each step starts in a later millisecond than the one before, so two users made by
+      // different steps never join in the same millisecond: lists ordered by time joined would
+      // otherwise break the tie by their random ids, differently on each run.
+      while (System.currentTimeMillis() <= lastStart) {
+        Thread.onSpinWait();
+      }
+      lastStart = System.currentTimeMillis();
       Exchange exchange = send(step, variables, passkeys, version);
       exchanges.add(exchange);
       capture(step, exchange, variables);
