@@ -71,8 +71,8 @@ public final class JsonBody {
    */
   public String gsonString(String field) {
     JsonNode value = node.get(field);
-    while (value != null && value.isArray() && value.size() == 1) {
-      value = value.get(0);
+    if (value != null) {
+      value = gsonElement(value);
     }
     if (value == null || !value.isTextual()) {
       throw invalid(field);
@@ -115,9 +115,7 @@ public final class JsonBody {
     if (value.toString().contains("\"")) {
       throw invalid(field);
     }
-    while (value.isArray() && value.size() == 1) {
-      value = value.get(0);
-    }
+    value = gsonElement(value);
     if (value.isBoolean()) {
       return Optional.of(value.booleanValue());
     }
@@ -191,6 +189,14 @@ public final class JsonBody {
    * @throws IllegalStateException for an array of another size than one
    * @throws UnsupportedOperationException for an object or null
    */
+  /** What Gson reads a value as: a one-element array, also nested, is its element. */
+  private static JsonNode gsonElement(JsonNode value) {
+    while (value.isArray() && value.size() == 1) {
+      value = value.get(0);
+    }
+    return value;
+  }
+
   public static long gsonLong(JsonNode value) {
     if (value.isIntegralNumber()) {
       return value.bigIntegerValue().longValue();
