@@ -141,7 +141,10 @@ final class JdbcPasswordlessStore implements PasswordlessStore {
             + " FROM "
             + codes
             + " WHERE app_id = ? AND tenant_id = ? AND device_id_hash = ?"
-            + " ORDER BY created_at, code_id",
+            // The original reads codes without an ORDER BY too; codes made in the same
+            // millisecond keep the order they were made in, not that of their random ids.
+            + " ORDER BY created_at, "
+            + insertionOrder,
         JdbcPasswordlessStore::code,
         appId,
         tenantId,
