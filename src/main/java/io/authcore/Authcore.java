@@ -119,15 +119,19 @@ public final class Authcore implements AutoCloseable {
       RsaKeys.generateAhead(2);
     }
     // What needs no database is made on another core while the storage opens: the hashing pools
-    // (with libc loaded through JNA for their priorities) and the RS256 signer (OpenSSL or JDK).
+    // (with libc loaded through JNA for their priorities), the RS256 signer (OpenSSL or JDK) and
+    // the listening server, which holds requests until the services are given to it.
     CompletableFuture<PasswordHasher> hashing = new CompletableFuture<>();
+    CompletableFuture<HttpServer> listening = new CompletableFuture<>();
     new Thread(
             () -> {
               try {
                 Jwt.chooseSigner();
                 hashing.complete(new PasswordHasher(config));
+                listening.complete(HttpServer.bind(config));
               } catch (RuntimeException | Error e) {
                 hashing.completeExceptionally(e);
+                listening.completeExceptionally(e);
               }
             },
             "authcore-start")
@@ -137,12 +141,14 @@ public final class Authcore implements AutoCloseable {
       storage = JdbcStorage.open(config);
     } catch (RuntimeException e) {
       hashing.thenAccept(PasswordHasher::close);
+      listening.thenAccept(HttpServer::stop);
       throw e;
     }
     PasswordHasher hasher;
     try {
       hasher = hashing.join();
     } catch (CompletionException e) {
+      listening.thenAccept(HttpServer::stop);
       storage.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
@@ -256,25 +262,23 @@ public final class Authcore implements AutoCloseable {
           "expired WebAuthn recovery tokens", Duration.ofHours(24), recoveryTokens::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
-      Authcore core =
-          new Authcore(
-              storage,
-              jobs,
-              bulkMigration,
-              hasher,
-              HttpServer.start(
-                  config,
-                  tenants,
-                  tenants,
-                  apis,
-                  new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread)));
+      HttpServer server = listening.join();
+      Authcore core = new Authcore(storage, jobs, bulkMigration, hasher, server);
+      server.serve(
+          tenants,
+          tenants,
+          apis,
+          new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread));
       bulkMigration.start(bulkImport.drain());
       return core;
     } catch (RuntimeException e) {
+      listening.thenAccept(HttpServer::stop);
       jobs.close();
       hasher.close();
       storage.close();
-      throw e;
+      throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause
+          ? cause
+          : e;
     }
   }
 

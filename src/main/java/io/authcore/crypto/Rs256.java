@@ -2,13 +2,20 @@ package io.authcore.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -80,6 +87,33 @@ final class Rs256 {
           "RS256 signatures are made by the JDK: OpenSSL 3 is not usable here ({})",
           e.getMessage());
       return new Rs256(null);
+    }
+  }
+
+  /**
+   * A new RSA pair of {@code bits} made by OpenSSL, or empty where the JDK must make it (no
+   * OpenSSL, or a pair that is not exactly what was asked for).
+   */
+  Optional<KeyPair> generate(int bits) {
+    byte[][] der = openssl == null ? null : openssl.generate(bits);
+    if (der == null) {
+      return Optional.empty();
+    }
+    try {
+      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(der[0]));
+      RSAPrivateCrtKey privateKey =
+          (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der[1]));
+      boolean asked =
+          publicKey.getModulus().bitLength() == bits
+              && publicKey.getModulus().equals(privateKey.getModulus())
+              && publicKey.getPublicExponent().equals(RSAKeyGenParameterSpec.F4);
+      return asked ? Optional.of(new KeyPair(publicKey, privateKey)) : Optional.empty();
+    } catch (GeneralSecurityException | ClassCastException e) {
+      LOG.warn("OpenSSL made an RSA key the JDK cannot read; the JDK makes this one");
+      return Optional.empty();
+    } finally {
+      Arrays.fill(der[1], (byte) 0);
     }
   }
 

@@ -16,12 +16,17 @@ import java.util.concurrent.Executors;
 public final class HttpServer {
   private static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
+  private final CoreConfig config;
   private final Undertow undertow;
   private final ExecutorService slowPool;
+  private final HeldUntilServed held;
 
-  private HttpServer(Undertow undertow, ExecutorService slowPool) {
+  private HttpServer(
+      CoreConfig config, Undertow undertow, ExecutorService slowPool, HeldUntilServed held) {
+    this.config = config;
     this.undertow = undertow;
     this.slowPool = slowPool;
+    this.held = held;
   }
 
   /** Binds {@code host:port} from the config (port 0 picks a free one) and starts serving. */
@@ -39,16 +44,26 @@ public final class HttpServer {
       TenantConfigs configs,
       List<? extends Api> apis,
       Scheduling scheduling) {
+    return bind(config).serve(tenants, configs, apis, scheduling);
+  }
+
+  /**
+   * Binds {@code host:port} and starts the I/O threads now, while the caller still opens its
+   * storage and makes its services (start-up time, issue 23); a request that comes before {@link
+   * #serve} waits for it, as it would for a slow answer, and is never answered by a half-made
+   * server.
+   */
+  public static HttpServer bind(CoreConfig config) {
     int workers = config.integer("max_server_pool_size");
     ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
+    HeldUntilServed held = new HeldUntilServed();
     Undertow undertow =
         Connections.limit(Undertow.builder(), config)
             .addHttpListener(config.port(), config.host())
             .setWorkerThreads(workers)
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-            .setHandler(
-                rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling))
+            .setHandler(held)
             .build();
     try {
       undertow.start();
@@ -56,7 +71,14 @@ public final class HttpServer {
       slowPool.shutdownNow();
       throw e;
     }
-    return new HttpServer(undertow, slowPool);
+    return new HttpServer(config, undertow, slowPool, held);
+  }
+
+  /** Starts answering with {@code apis}; once only. */
+  public HttpServer serve(
+      Tenants tenants, TenantConfigs configs, List<? extends Api> apis, Scheduling scheduling) {
+    held.serve(rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling));
+    return this;
   }
 
   static HttpHandler rootHandler(

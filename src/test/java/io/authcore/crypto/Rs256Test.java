@@ -3,10 +3,12 @@ package io.authcore.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -79,6 +81,33 @@ class Rs256Test {
     assertFalse(openssl.signsWithOpenSsl(bare));
     byte[] input = "header.payload".getBytes();
     assertArrayEquals(Rs256.jdkSign(crt, input), openssl.sign(bare, input));
+  }
+
+  @Test
+  void opensslMakesDistinctRsaPairsOfTheAskedSizeThatTheJdkSignsAndChecksWith() throws Exception {
+    assumeTrue(systemHasOpenSsl3(), "no libcrypto.so.3 here");
+    KeyPair first = openssl.generate(2048).orElseThrow();
+    KeyPair second = openssl.generate(2048).orElseThrow();
+    for (KeyPair made : List.of(first, second)) {
+      RSAPublicKey publicKey = (RSAPublicKey) made.getPublic();
+      assertEquals(2048, publicKey.getModulus().bitLength());
+      assertEquals(BigInteger.valueOf(65_537), publicKey.getPublicExponent());
+      assertEquals("PKCS#8", made.getPrivate().getFormat());
+      byte[] input = "header.payload".getBytes();
+      assertTrue(jdkVerifies(made, input, Rs256.jdkSign(made.getPrivate(), input)));
+      assertTrue(openssl.signsWithOpenSsl(made.getPrivate()));
+    }
+    assertNotEquals(
+        ((RSAPublicKey) first.getPublic()).getModulus(),
+        ((RSAPublicKey) second.getPublic()).getModulus());
+    assertEquals(
+        3072,
+        ((RSAPublicKey) openssl.generate(3072).orElseThrow().getPublic()).getModulus().bitLength());
+  }
+
+  @Test
+  void withoutOpensslNoPairIsMadeThereAndTheJdkMakesIt() {
+    assertTrue(Rs256.create(false).generate(2048).isEmpty());
   }
 
   @Test
