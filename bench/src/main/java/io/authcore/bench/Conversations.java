@@ -3,6 +3,7 @@ package io.authcore.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -18,6 +19,8 @@ final class Conversations {
   static final String SESSION = "/public/recipe/session";
   static final String VERIFY = "/recipe/session/verify";
   static final String REFRESH = "/recipe/session/refresh";
+  static final String REGENERATE = "/recipe/session/regenerate";
+  static final String REMOVE = "/recipe/session/remove";
   static final String SIGNUP = "/public/recipe/signup";
   static final String SIGNIN = "/public/recipe/signin";
   static final String PASSWORD = "correct-horse-42";
@@ -69,6 +72,10 @@ final class Conversations {
     body.put("enableAntiCsrf", false);
     body.put("checkDatabase", checkDatabase);
     return body.toString();
+  }
+
+  static String regenerateBody(String accessToken) {
+    return json(Map.of("accessToken", accessToken, "userDataInJWT", Map.of("role", "reader")));
   }
 
   static String refreshBody(String refreshToken) {
@@ -157,6 +164,46 @@ final class Conversations {
       if (problem == null) {
         refreshToken = Tokens.of(parse(response.text())).refresh;
         pending = null;
+      }
+      return problem;
+    }
+  }
+
+  /**
+   * Creates a session, then revokes it by its handle, and again: the "revoke" operation's figures
+   * are the revocations, each of a live session.
+   */
+  static final class CreateRevoke implements Conversation {
+    private final Request create;
+    private final String host;
+    private Request pending;
+
+    CreateRevoke(String host, String userId) {
+      this.host = host;
+      this.create = Request.post("create", host, SESSION, createBody(userId));
+    }
+
+    @Override
+    public Request next(long now) {
+      return pending != null ? pending : create;
+    }
+
+    @Override
+    public String accept(Request request, ResponseParser.Response response) {
+      String problem = okStatus(response);
+      if (request.op().equals("create")) {
+        String handle =
+            problem == null ? parse(response.text()).path("session").path("handle").asText() : "";
+        pending =
+            handle.isEmpty()
+                ? null
+                : Request.post(
+                    "revoke", host, REMOVE, json(Map.of("sessionHandles", List.of(handle))));
+        return problem != null ? problem : handle.isEmpty() ? "create without a handle" : null;
+      }
+      pending = null;
+      if (problem == null && parse(response.text()).path("sessionHandlesRevoked").size() != 1) {
+        return "revoked no session";
       }
       return problem;
     }

@@ -41,6 +41,14 @@ public final class Main {
         r.clientCpuPercent);
   }
 
+  private static void requireKnown(Options options, List<String> known) {
+    List<String> unknown = options.unknown(known);
+    if (!unknown.isEmpty()) {
+      System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
+      System.exit(2);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     String command = args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
     Options options =
@@ -48,28 +56,25 @@ public final class Main {
             args, command.equals("run") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1);
     switch (command) {
       case "run" -> {
-        List<String> unknown = options.unknown(Bench.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
+        requireKnown(options, Bench.OPTIONS);
         System.exit(new Bench(options).run());
       }
       case "undertow" -> BareUndertow.main(options);
       case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
       case "load" -> load(options);
       case "startup" -> {
-        List<String> unknown = options.unknown(Startup.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
+        requireKnown(options, Startup.OPTIONS);
         System.exit(new Startup(options).run());
+      }
+      case "side-by-side" -> {
+        requireKnown(options, SideBySide.OPTIONS);
+        System.exit(new SideBySide(options).run());
       }
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
       default -> {
         System.err.println(
-            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...] | hot <file.jfr>"
+            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...]"
+                + " | side-by-side [--rounds=N ...] | hot <file.jfr>"
                 + " [--top=N]");
         System.exit(2);
       }

@@ -26,6 +26,15 @@ final class Options {
     }
   }
 
+  /** These options with {@code key} set to {@code value} where it is not given. */
+  Options withDefault(String key, String value) {
+    Options copy = new Options(new String[0], 0);
+    copy.values.putAll(values);
+    copy.words.addAll(words);
+    copy.values.putIfAbsent(key, value);
+    return copy;
+  }
+
   List<String> words() {
     return words;
   }

@@ -107,6 +107,8 @@ final class Scenarios {
   static final Endpoint CREATE = new Endpoint("POST", Conversations.SESSION);
   static final Endpoint VERIFY = new Endpoint("POST", Conversations.VERIFY);
   static final Endpoint REFRESH = new Endpoint("POST", Conversations.REFRESH);
+  static final Endpoint REGENERATE = new Endpoint("POST", Conversations.REGENERATE);
+  static final Endpoint REMOVE = new Endpoint("POST", Conversations.REMOVE);
   static final Endpoint SIGNUP = new Endpoint("POST", Conversations.SIGNUP);
   static final Endpoint SIGNIN = new Endpoint("POST", Conversations.SIGNIN);
   static final Endpoint PASSWORDLESS = new Endpoint("POST", PasswordlessSignUps.CODE);
@@ -174,6 +176,40 @@ final class Scenarios {
               for (int i = 0; i < ctx.conns; i++) {
                 Conversations.Tokens t = ctx.setup.createSession(ctx.prefix + "-user-" + i);
                 c.add(new Conversations.RefreshChain(ctx.host, t.refresh));
+              }
+              return ctx.main(c);
+            }));
+    list.add(
+        new Scenario(
+            "regenerate",
+            "POST /recipe/session/regenerate, new claims for one session per connection",
+            16,
+            List.of(CREATE, REGENERATE),
+            ctx -> {
+              List<Conversation> c = new ArrayList<>();
+              for (int i = 0; i < ctx.conns; i++) {
+                String token = ctx.setup.createSession(ctx.prefix + "-user-" + i).access;
+                c.add(
+                    new Conversations.Repeat(
+                        Request.post(
+                            "regenerate",
+                            ctx.host,
+                            REGENERATE.path(),
+                            Conversations.regenerateBody(token))));
+              }
+              return ctx.main(c);
+            }));
+    list.add(
+        new Scenario(
+            "revoke",
+            "POST /recipe/session/remove by handle, each connection revoking the session it"
+                + " just created (op revoke)",
+            16,
+            List.of(CREATE, REMOVE),
+            ctx -> {
+              List<Conversation> c = new ArrayList<>();
+              for (int i = 0; i < ctx.conns; i++) {
+                c.add(new Conversations.CreateRevoke(ctx.host, ctx.prefix + "-user-" + i));
               }
               return ctx.main(c);
             }));

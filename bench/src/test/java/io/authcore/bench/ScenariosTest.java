@@ -90,6 +90,30 @@ class ScenariosTest {
             "status",
             accessTokens.containsKey(in.get("accessToken").asText()) ? "OK" : "TRY_REFRESH_TOKEN");
       }
+      case "/recipe/session/regenerate" -> {
+        if (!accessTokens.containsKey(in.path("accessToken").asText())
+            || !in.has("userDataInJWT")) {
+          out.put("status", "UNAUTHORISED");
+        } else {
+          out.put("status", "OK");
+        }
+      }
+      case "/recipe/session/remove" -> {
+        JsonNode handles = in.path("sessionHandles");
+        if (!handles.isArray()) {
+          bad(ex);
+          return;
+        }
+        out.put("status", "OK");
+        var revoked = out.putArray("sessionHandlesRevoked");
+        // Live sessions only: the handle of a session already revoked is not listed again.
+        handles.forEach(
+            h -> {
+              if (refreshToSession.values().remove(h.asText())) {
+                revoked.add(h.asText());
+              }
+            });
+      }
       case "/public/recipe/signup" -> {
         if (!in.has("email")) {
           bad(ex);
@@ -192,6 +216,16 @@ class ScenariosTest {
     assertClean(run("verify-db", 2).get("main"), "verify-db");
     assertClean(run("signup", 2).get("main"), "signup");
     assertClean(run("signin", 2).get("main"), "signin");
+    assertClean(run("regenerate", 2).get("main"), "regenerate");
+  }
+
+  @Test
+  void revokeRevokesTheLiveSessionEachConnectionJustCreated() throws Exception {
+    LoadResult r = run("revoke", 3).get("main");
+    assertClean(r, "create", "revoke");
+    long creates = r.figures("create").count();
+    long revokes = r.figures("revoke").count();
+    assertTrue(Math.abs(creates - revokes) <= 3, creates + " creates, " + revokes + " revokes");
   }
 
   @Test

@@ -1,0 +1,353 @@
+package io.authcore.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bench/run side-by-side}: the original core and Authcore on one machine, in one run, driven
+ * by the same client and scenarios (issue 25). Each round starts both afresh, one after the other,
+ * the order swapped every round so that a machine that gets busier or quieter weighs on both alike;
+ * every figure is reported as Authcore's over the original's, the median of the rounds' ratios with
+ * their spread.
+ */
+final class SideBySide implements Machine.Log {
+  static final List<String> OPTIONS =
+      List.of(
+          "repo",
+          "jar",
+          "label",
+          "backends",
+          "scenarios",
+          "rounds",
+          "warmup",
+          "measure",
+          "conns",
+          "client-threads",
+          "mix",
+          "original",
+          "hello-client",
+          "settle",
+          "quiet-idle",
+          "quiet-wait",
+          "pg-host",
+          "pg-port",
+          "pg-user",
+          "pg-password",
+          "pg-cluster");
+
+  static final List<String> SESSION_PATHS =
+      List.of("create", "verify", "verify-db", "refresh", "regenerate", "revoke");
+  static final List<String> DEFAULT_SCENARIOS = new ArrayList<>(SESSION_PATHS);
+
+  static {
+    DEFAULT_SCENARIOS.add("signin");
+    DEFAULT_SCENARIOS.add("mix");
+  }
+
+  /** Issue 25's mixed load. */
+  static final String MIX = "verify-db:70,refresh:20,create:8,signin:2";
+
+  private final Options o;
+  private final Path repo;
+  private final Path jar;
+  private final Path original;
+  private final Path raw;
+  private final Path results;
+  private final String name;
+  private final List<String> flags;
+  private final Postgres pg;
+  private final boolean wrk;
+
+  SideBySide(Options options) throws IOException {
+    this.o = options.withDefault("mix", MIX);
+    this.repo = Path.of(o.string("repo", ".")).toAbsolutePath().normalize();
+    this.jar = repo.resolve(o.string("jar", "target/authcore.jar"));
+    Path shared = repo.resolve("../shared/original-core");
+    this.original =
+        Path.of(
+            o.string(
+                "original",
+                Files.isDirectory(shared) ? shared.toString() : "/work/shared/original-core"));
+    this.name =
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+            + "-"
+            + o.string("label", "side-by-side");
+    this.results = repo.resolve("bench/results");
+    this.raw = results.resolve("raw").resolve(name);
+    Files.createDirectories(raw);
+    this.flags = ServerFlags.read(repo, this);
+    this.pg = new Postgres(o);
+    String helloClient = o.string("hello-client", "auto");
+    this.wrk = helloClient.equals("wrk") || helloClient.equals("auto") && Wrk.installed();
+  }
+
+  @Override
+  public void line(String text) {
+    Machine.Log.toConsoleAnd(raw.resolve("run.log"), text);
+  }
+
+  /** One figure of one side in one round. */
+  record Sample(
+      String backend,
+      String side,
+      int round,
+      String scenario,
+      double rps,
+      double p50Ms,
+      double p99Ms,
+      long errors,
+      Map<String, Integer> errorReasons,
+      double idleRssMb) {}
+
+  int run() throws Exception {
+    if (!Files.isExecutable(original.resolve("start.sh"))) {
+      line("no original core at " + original + " (start.sh); set --original=<dir>");
+      return 2;
+    }
+    List<String> backends = o.list("backends", List.of("memory", "postgres"));
+    List<Scenarios.Scenario> scenarios = chosen(o.list("scenarios", DEFAULT_SCENARIOS));
+    int rounds = o.integer("rounds", 3);
+    line("authcore side by side " + name + "; original at " + original);
+    line(
+        String.format(
+            Locale.ROOT,
+            "  %d rounds, warm-up %.0f s + measure %.0f s per scenario, mix %s, client %s",
+            rounds,
+            o.decimal("warmup", 2),
+            o.decimal("measure", 8),
+            o.string("mix", MIX),
+            wrk ? "wrk for verify" : "java"));
+    if (backends.contains("postgres")) {
+      pg.ensureRunning(this);
+    }
+    List<Sample> samples = new ArrayList<>();
+    try {
+      for (String backend : backends) {
+        for (int round = 0; round < rounds; round++) {
+          List<String> order =
+              round % 2 == 0 ? List.of("original", "authcore") : List.of("authcore", "original");
+          for (String side : order) {
+            samples.addAll(runSide(backend, side, round, scenarios));
+          }
+        }
+      }
+    } finally {
+      if (backends.contains("postgres")) {
+        pg.stopIfStartedHere(this);
+      }
+    }
+    SideBySideReport report =
+        new SideBySideReport(name, samples, backends, scenarioNames(scenarios));
+    String md = report.markdown(header(rounds));
+    line("");
+    line(md);
+    Files.writeString(results.resolve(name + ".md"), md);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    out.put("settings", header(rounds));
+    out.put("samples", samples);
+    out.put("verdicts", report.verdicts());
+    Files.writeString(results.resolve(name + ".json"), json.writeValueAsString(out));
+    line("written: bench/results/" + name + ".md and .json");
+    return 0;
+  }
+
+  private Map<String, Object> header(int rounds) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("started", name.substring(0, 15));
+    h.put("cores", Machine.cores());
+    h.put("rounds", rounds);
+    h.put("warmupSeconds", o.decimal("warmup", 2));
+    h.put("measureSeconds", o.decimal("measure", 8));
+    h.put("mix", o.string("mix", MIX));
+    h.put("verifyClient", wrk ? "wrk" : "java");
+    h.put("authcoreFlags", String.join(" ", flags));
+    h.put("load", Machine.loadAverage());
+    return h;
+  }
+
+  private List<Sample> runSide(
+      String backend, String side, int round, List<Scenarios.Scenario> scenarios) throws Exception {
+    Machine.awaitQuiet(o.decimal("quiet-idle", 90) / 100, o.decimal("quiet-wait", 30), this);
+    String db = null;
+    Map<String, String> env = new HashMap<>();
+    for (String k : System.getenv().keySet()) {
+      if (k.startsWith("POSTGRESQL_")) {
+        env.put(k, null);
+      }
+    }
+    if (backend.equals("postgres")) {
+      db = "sbs_" + side + "_" + round + "_" + name.substring(9, 15);
+      pg.createDatabase(db);
+      env.put("POSTGRESQL_CONNECTION_URI", pg.connectionUri(db));
+    }
+    List<Sample> out = new ArrayList<>();
+    try (Running server = start(side, backend, env, round)) {
+      Setup setup = new Setup("127.0.0.1", server.port());
+      for (int i = 0; i < 3; i++) {
+        setup.get("/hello");
+      }
+      Child.sleep((long) (o.decimal("settle", 3) * 1000));
+      double idle = Child.rssMb(server.pid());
+      line(
+          String.format(
+              Locale.ROOT,
+              "%s %s round %d: pid %d, idle RSS %.0f MB",
+              backend,
+              side,
+              round + 1,
+              server.pid(),
+              idle));
+      for (Scenarios.Scenario s : scenarios) {
+        int conns = conns(s);
+        Scenarios.Context ctx =
+            new Scenarios.Context(
+                new InetSocketAddress("127.0.0.1", server.port()),
+                server.pid(),
+                Machine.NO_TICKS,
+                wrk,
+                conns,
+                o.integer("client-threads", Machine.cores()),
+                o.decimal("warmup", 2),
+                o.decimal("measure", 8),
+                "sbs" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + s.name(),
+                o);
+        LoadResult.Figures f = figures(s.name(), s.runner().run(ctx).values().iterator().next());
+        line(
+            String.format(
+                Locale.ROOT,
+                "  %-10s %9.0f req/s  p50 %8.2f ms  p99 %8.2f ms  errors %d %s",
+                s.name(),
+                f.rps(),
+                f.p50Ms(),
+                f.p99Ms(),
+                f.errors(),
+                f.errors() == 0 ? "" : f.errorReasons()));
+        out.add(
+            new Sample(
+                backend,
+                side,
+                round,
+                s.name(),
+                f.rps(),
+                f.p50Ms(),
+                f.p99Ms(),
+                f.errors(),
+                f.errorReasons(),
+                idle));
+      }
+    } finally {
+      if (db != null) {
+        pg.dropDatabase(db);
+      }
+    }
+    return out;
+  }
+
+  private int conns(Scenarios.Scenario s) {
+    for (String pair : o.list("conns", List.of())) {
+      String[] kv = pair.split(":");
+      if (kv[0].equals(s.name())) {
+        return Integer.parseInt(kv[1]);
+      }
+    }
+    return s.defaultConns();
+  }
+
+  // A create-then-revoke scenario is judged by its revocations.
+  private static LoadResult.Figures figures(String scenario, LoadResult result) {
+    return scenario.equals("revoke") ? result.figures("revoke") : result.figures();
+  }
+
+  private interface Running extends AutoCloseable {
+    int port();
+
+    long pid();
+
+    @Override
+    void close();
+  }
+
+  private Running start(String side, String backend, Map<String, String> env, int round)
+      throws IOException {
+    if (side.equals("authcore")) {
+      AuthcoreServer server =
+          AuthcoreServer.start(jar, flags, List.of(), env, raw, "authcore-" + backend + round);
+      return new Running() {
+        public int port() {
+          return server.port;
+        }
+
+        public long pid() {
+          return server.child.pid();
+        }
+
+        public void close() {
+          server.close();
+        }
+      };
+    }
+    int port = AuthcoreServer.freePort();
+    String uri = env.getOrDefault("POSTGRESQL_CONNECTION_URI", null);
+    List<String> command = new ArrayList<>(List.of(original.resolve("start.sh").toString()));
+    command.add(String.valueOf(port));
+    if (uri != null) {
+      command.add(uri);
+    }
+    Child.Result started = Child.exec(command, 240);
+    String[] lines = started.output().strip().split("\n");
+    long pid;
+    try {
+      pid = Long.parseLong(lines[lines.length - 1].trim());
+    } catch (NumberFormatException e) {
+      throw new IOException("the original did not start: " + started.output());
+    }
+    return new Running() {
+      public int port() {
+        return port;
+      }
+
+      public long pid() {
+        return pid;
+      }
+
+      public void close() {
+        try {
+          Child.exec(List.of(original.resolve("stop.sh").toString(), String.valueOf(port)), 60);
+        } catch (IOException e) {
+          line("  could not stop the original on port " + port + ": " + e.getMessage());
+        }
+      }
+    };
+  }
+
+  private static List<Scenarios.Scenario> chosen(List<String> names) {
+    List<Scenarios.Scenario> all = Scenarios.all();
+    List<Scenarios.Scenario> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(
+          all.stream()
+              .filter(s -> s.name().equals(n))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + n)));
+    }
+    return out;
+  }
+
+  private static List<String> scenarioNames(List<Scenarios.Scenario> scenarios) {
+    return scenarios.stream().map(Scenarios.Scenario::name).toList();
+  }
+}
