@@ -77,4 +77,38 @@ class MigrationTest {
             "SELECT column_name FROM information_schema.columns"
                 + " WHERE table_name = 'key_value' AND column_name = 'note'"));
   }
+
+  private static java.util.Optional<String> upToDate(Map<String, String> db, String prefix) {
+    var config = Databases.config(db, Map.of("postgresql_table_names_prefix", prefix));
+    PostgresSettings settings = PostgresSettings.from(config);
+    Tables tables = Tables.of(settings.schema(), settings.tablePrefix());
+    PostgresDialect dialect = new PostgresDialect();
+    try (HikariDataSource pool = new HikariDataSource(Pools.postgres(config, settings))) {
+      return Schema.upToDate(pool, dialect, tables, Schema.existing(pool, dialect, tables));
+    }
+  }
+
+  @Test
+  void aRestartAtThisBuildsVersionNeedsNoFlywayUnlessAStepFailed() {
+    Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
+    assertEquals(java.util.Optional.empty(), upToDate(db, "r"), "an empty database needs work");
+    assertEquals("2", upgrade(db, "r", List.of()));
+    assertEquals(java.util.Optional.of("2"), upToDate(db, "r"));
+
+    DataSource ds = TestDatabases.dataSource(db);
+    Databases.run(
+        ds, List.of("UPDATE r_" + Schema.HISTORY + " SET success = FALSE WHERE version = '2'"));
+    assertEquals(java.util.Optional.empty(), upToDate(db, "r"), "a failed step goes to Flyway");
+  }
+
+  @Test
+  void theOriginalsDatabaseIsUpToDateWithoutAHistory() {
+    Map<String, String> db = TestDatabases.fresh(Backend.POSTGRES);
+    DataSource ds = TestDatabases.dataSource(db);
+    Databases.run(ds, DeploymentDocument.statements());
+    assertEquals(java.util.Optional.of("2"), upToDate(db, ""));
+
+    Databases.run(ds, List.of("ALTER TABLE session_info DROP COLUMN refresh_token_rotated_at"));
+    assertEquals(java.util.Optional.empty(), upToDate(db, ""), "version 2's column is missing");
+  }
 }
