@@ -10,6 +10,7 @@ import static io.authcore.recipe.bulkimport.BulkCalls.webAuthnMethod;
 import static io.authcore.recipe.bulkimport.BulkImportFailuresTest.errors;
 import static io.authcore.recipe.bulkimport.SignIns.RP_ID;
 import static io.authcore.recipe.bulkimport.SignIns.awaitDrained;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,10 @@ class BulkImportWebAuthnTest extends ServerOnEachBackend {
     assertEquals(expected, userById(app, userId).toString());
 
     assertEquals(userId, signIns().webAuthn(app, passkey).get("id").textValue());
-    assertEquals(userId, signIns().webAuthn(app, passkey).get("id").textValue());
+    // A browser sends the user handle the other system registered the passkey with: not an id here.
+    String otherSystemsHandle = SoftwareAuthenticator.base64url("user-42".getBytes(UTF_8));
+    Reply withHandle = signIns().webAuthnReply(app, passkey, c -> c.userHandle(otherSystemsHandle));
+    assertEquals(userId, SignIns.ok(withHandle).get("user").get("id").textValue());
     // The counter came along: a passkey that counts below it is a clone.
     passkey.counter(3);
     assertEquals(

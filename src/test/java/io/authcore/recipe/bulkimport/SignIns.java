@@ -87,6 +87,14 @@ final class SignIns {
 
   /** Signs in with a passkey, with sign-in options of the tenant; the answer as it comes. */
   Reply webAuthnReply(String prefix, SoftwareAuthenticator passkey) {
+    return webAuthnReply(prefix, passkey, c -> c);
+  }
+
+  /** The same, the browser's ceremony as bent. */
+  Reply webAuthnReply(
+      String prefix,
+      SoftwareAuthenticator passkey,
+      java.util.function.UnaryOperator<Ceremony> bend) {
     JsonNode options =
         ok(
             http.post(
@@ -101,7 +109,8 @@ final class SignIns {
     body.put("webauthnGeneratedOptionsId", options.get("webauthnGeneratedOptionsId").textValue());
     body.set(
         "credential",
-        passkey.signIn(Ceremony.of(options.get("challenge").textValue(), ORIGIN, RP_ID)));
+        passkey.signIn(
+            bend.apply(Ceremony.of(options.get("challenge").textValue(), ORIGIN, RP_ID))));
     return http.post(prefix + "/recipe/webauthn/signin", body.toString(), cdi("5.4"));
   }
 
