@@ -93,7 +93,7 @@ final class WebAuthnKind implements LoginMethodKind {
     Normalise.atMost(CREDENTIAL_ID, credentialId, MAX_ID, errors);
     if (id != null && key != null) {
       try {
-        ImportedPasskeys.attestedData(id, key);
+        ImportedPasskeys.check(id, key);
       } catch (ImportedPasskeys.InvalidKeyException e) {
         errors.add(
             "publicKey should be a COSE key a sign-in can verify ("
@@ -239,13 +239,9 @@ final class WebAuthnKind implements LoginMethodKind {
   /** The stored form of a passkey that {@link #read} accepted. */
   private static byte[] attestedData(JsonNode c) {
     java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
-    try {
-      return ImportedPasskeys.attestedData(
-          decoder.decode(c.get(CREDENTIAL_ID).textValue()),
-          decoder.decode(c.get(PUBLIC_KEY).textValue()));
-    } catch (ImportedPasskeys.InvalidKeyException e) {
-      throw new IllegalStateException("a passkey that was checked is refused", e);
-    }
+    return ImportedPasskeys.attestedData(
+        decoder.decode(c.get(CREDENTIAL_ID).textValue()),
+        decoder.decode(c.get(PUBLIC_KEY).textValue()));
   }
 
   private static ArrayNode credentials(ImportedLoginMethod m) {

@@ -145,16 +145,6 @@ final class CeremonyVerifier {
     return null;
   }
 
-  /** The stored form of a credential: its attested credential data. */
-  static byte[] attestedData(AttestedCredentialData attested) {
-    return ATTESTED.convert(attested);
-  }
-
-  /** Reads stored (or built) attested credential data. */
-  static AttestedCredentialData attestedData(byte[] stored) {
-    return ATTESTED.convert(stored);
-  }
-
   private interface Step<T> {
     T run();
   }

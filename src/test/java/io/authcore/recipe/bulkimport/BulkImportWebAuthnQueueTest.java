@@ -88,6 +88,31 @@ class BulkImportWebAuthnQueueTest extends ServerOnEachBackend {
         List.of(
             "publicKey should be a COSE key a sign-in can verify (it is no COSE key) for a"
                 + " webauthn credential."));
+    byte[] coseBytes = java.util.Base64.getUrlDecoder().decode(cose);
+    byte[] trailing = java.util.Arrays.copyOf(coseBytes, coseBytes.length + 1);
+    cases.put(
+        withCredential(
+            "{\"credentialId\":\""
+                + id
+                + "\",\"publicKey\":\""
+                + SoftwareAuthenticator.base64url(trailing)
+                + "\"}"),
+        List.of(
+            "publicKey should be a COSE key a sign-in can verify (it is no COSE key) for a"
+                + " webauthn credential."));
+    // The canonical ES256 key starts a5 01 02 03 26: alg -7 made -8 (EdDSA), for an EC2 key.
+    byte[] otherAlg = coseBytes.clone();
+    otherAlg[4] = 0x27;
+    cases.put(
+        withCredential(
+            "{\"credentialId\":\""
+                + id
+                + "\",\"publicKey\":\""
+                + SoftwareAuthenticator.base64url(otherAlg)
+                + "\"}"),
+        List.of(
+            "publicKey should be a COSE key a sign-in can verify (COSE algorithm -8 does not match"
+                + " the credential's public key) for a webauthn credential."));
     String longId = SoftwareAuthenticator.base64url(new byte[193]);
     cases.put(
         withCredential(
