@@ -231,4 +231,17 @@ async function startOnce(options) {
     return core;
 }
 
-module.exports = { startCore, storages, printStorageNotice };
+/**
+ * Whether the core under test is the original SuperTokens core 11.4.7, run by hand through
+ * AUTHCORE_COMPAT_CORE_URL to check the scenarios: it offers CDI versions up to 5.4 only, where
+ * Authcore also offers 5.5 and 5.6. Scenarios ask it only where Authcore differs on purpose.
+ */
+async function isOriginalCore(core) {
+    if (core.storage !== "external") {
+        return false;
+    }
+    const answer = await fetch(`${core.url}/apiversion`);
+    return !(await answer.json()).versions.includes("5.5");
+}
+
+module.exports = { startCore, storages, printStorageNotice, isOriginalCore };

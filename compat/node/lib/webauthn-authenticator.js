@@ -158,6 +158,14 @@ class Passkey {
     }
 
     /**
+     * The public key as COSE_Key bytes (base64url): what a server keeps of a registration besides the
+     * credential id, and what bulk import takes to bring the passkey over from another system.
+     */
+    get coseKey() {
+        return b64url(cbor(this.cose));
+    }
+
+    /**
      * The signature counter of an assertion: one more than the last, as a real authenticator counts
      * every use; or the given one, as a cloned authenticator would present it, which leaves this
      * passkey's own counter where it was.

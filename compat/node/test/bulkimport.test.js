@@ -5,7 +5,10 @@
 // ThirdParty.manuallyCreateOrUpdateUser (the user found, not created), the Passwordless code flow by email and
 // by phone (not created either), and a primary user with linked methods, an external id, metadata, a role and a
 // TOTP device, read back with the SDK's functions. The answers of the original core 11.4.7 on PostgreSQL are the
-// expectation (the original refuses bulk import on its in-memory storage; Authcore does not).
+// expectation (the original refuses bulk import on its in-memory storage; Authcore does not). One kind is
+// Authcore's own: a WebAuthn user whose passkey (credential id and COSE public key, from the software
+// authenticator of lib/) was registered elsewhere signs in through the SDK's WebAuthn recipe; run against the
+// original (AUTHCORE_COMPAT_CORE_URL), the scenario checks that the original refuses that kind instead.
 
 const assert = require("node:assert/strict");
 const { setTimeout: sleep } = require("node:timers/promises");
@@ -19,7 +22,10 @@ const UserRoles = require("supertokens-node/recipe/userroles");
 const Totp = require("supertokens-node/recipe/totp");
 const MultiFactorAuth = require("supertokens-node/recipe/multifactorauth");
 const AccountLinking = require("supertokens-node/recipe/accountlinking");
+const WebAuthn = require("supertokens-node/recipe/webauthn");
 const { describeOnEveryStorage } = require("../lib/harness");
+const { isOriginalCore } = require("../lib/core");
+const { createPasskey } = require("../lib/webauthn-authenticator");
 const { querier } = require("../lib/sdk");
 const { email, phone, unique } = require("../lib/contacts");
 
@@ -28,6 +34,8 @@ const tenantId = "public";
 const BCRYPT = "$2a$10$S6bOFset3wCUcgNGSBgFxOHBIopaiPEK53YFNalvmiPcOodCK2Ehq";
 const PASSWORD = "testPass123";
 const SECRET = "JBSWY3DPEHPK3PXP";
+const RP_ID = "authcore.test";
+const ORIGIN = "https://app.authcore.test";
 
 const sdk = {
     recipeList: () => [
@@ -40,6 +48,7 @@ const sdk = {
         AccountLinking.init(),
         Totp.init(),
         MultiFactorAuth.init(),
+        WebAuthn.init(),
     ],
 };
 
@@ -61,6 +70,21 @@ async function drained() {
     }
 }
 
+/** A WebAuthn login method whose passkey was registered elsewhere: its id, COSE key and counter. */
+const wa = (address, passkey) => ({
+    recipeId: "webauthn",
+    email: address,
+    rpId: RP_ID,
+    credentials: [{ credentialId: passkey.id, publicKey: passkey.coseKey, counter: passkey.counter, transports: ["internal"] }],
+});
+
+/** Signs in with a passkey through the SDK's WebAuthn recipe, on fresh sign-in options. */
+async function passkeySignIn(passkey) {
+    const options = await WebAuthn.signInOptions({ tenantId, relyingPartyId: RP_ID, relyingPartyName: "Authcore compat", origin: ORIGIN, timeout: 60000 });
+    assert.equal(options.status, "OK", JSON.stringify(options));
+    return WebAuthn.signIn({ tenantId, webauthnGeneratedOptionsId: options.webauthnGeneratedOptionsId, credential: passkey.authenticate(options) });
+}
+
 /** Signs in with a one-time code the test types in; the user must exist already. */
 async function passwordlessSignIn(contact) {
     const code = await Passwordless.createCode({ tenantId, ...contact });
@@ -77,7 +101,7 @@ async function passwordlessSignIn(contact) {
 }
 
 describeOnEveryStorage("Bulk import", {}, (suite) => {
-    suite.scenario("queued users of every login method sign in through the SDK", { sdk }, async () => {
+    suite.scenario("queued users of every login method sign in through the SDK", { sdk }, async ({ core }) => {
         const bcrypt = email("bulk-bcrypt");
         const plain = email("bulk-plain");
         const tpUserId = `g-${unique()}`;
@@ -87,6 +111,20 @@ describeOnEveryStorage("Bulk import", {}, (suite) => {
         const ghUserId = `gh-${unique()}`;
         const external = `ext-${unique()}`;
         assert.equal((await UserRoles.createNewRoleOrAddPermissions("bulk-admin", [])).status, "OK");
+        const passkey = createPasskey({ origin: ORIGIN, algorithm: "RS256" });
+        passkey.counter = 41; // where the other system left it
+        const waEmail = email("bulk-wa");
+        const webauthnUsers = [{ loginMethods: [wa(waEmail, passkey)] }];
+        const original = await isOriginalCore(core);
+        if (original) {
+            await assert.rejects(
+                querier().sendPostRequest("/bulk-import/users", { users: webauthnUsers }, {}),
+                (error) =>
+                    error.message.includes(
+                        '"users":[{"index":0,"errors":["Invalid recipeId for loginMethod. Pass one of emailpassword, thirdparty or, passwordless!"]}]'
+                    )
+            );
+        }
 
         const queued = await querier().sendPostRequest(
             "/bulk-import/users",
@@ -107,12 +145,13 @@ describeOnEveryStorage("Bulk import", {}, (suite) => {
                             tp(linked, "github", ghUserId, { timeJoinedInMSSinceEpoch: 1600000000000 }),
                         ],
                     },
+                    ...(original ? [] : webauthnUsers),
                 ],
             },
             {}
         );
         assert.equal(queued.status, "OK");
-        assert.equal(queued.users.length, 6);
+        assert.equal(queued.users.length, original ? 6 : 7);
         // The original's answer: the external id names a user, the login methods their own ids.
         assert.equal(queued.users[5].userId, external);
         assert.deepEqual(queued.users[4].loginMethods[0], {
@@ -154,6 +193,24 @@ describeOnEveryStorage("Bulk import", {}, (suite) => {
         assert.deepEqual(await UserRoles.getRolesForUser(tenantId, external), { status: "OK", roles: ["bulk-admin"] });
         const devices = await Totp.listDevices(external);
         assert.deepEqual(devices, { status: "OK", devices: [{ name: "phone", period: 30, skew: 1, verified: true }] });
+
+        if (!original) {
+            const waUserId = queued.users[6].userId;
+            const viaPasskey = await passkeySignIn(passkey);
+            assert.equal(viaPasskey.status, "OK", JSON.stringify(viaPasskey));
+            assert.equal(viaPasskey.user.id, waUserId);
+            assert.equal(viaPasskey.recipeUserId.getAsString(), waUserId);
+            const waUser = await supertokens.getUser(waUserId);
+            assert.deepEqual(waUser.emails, [waEmail]);
+            assert.deepEqual(waUser.webauthn.credentialIds, [passkey.id]);
+            assert.equal(waUser.loginMethods[0].recipeId, "webauthn");
+            assert.deepEqual(waUser.loginMethods[0].webauthn.credentialIds, [passkey.id]);
+            const credentials = await WebAuthn.listCredentials({ recipeUserId: waUserId });
+            assert.deepEqual(credentials.credentials.map((c) => [c.webauthnCredentialId, c.relyingPartyId]), [[passkey.id, RP_ID]]);
+            // The counter came along: a clone presenting one below it is refused.
+            const cloned = await passkeySignIn({ authenticate: (options) => passkey.authenticate(options, { counter: 3 }) });
+            assert.equal(cloned.status, "INVALID_AUTHENTICATOR_ERROR");
+        }
     });
 
     suite.scenario("one user imported at once, and refused users with the original's errors", { sdk }, async () => {

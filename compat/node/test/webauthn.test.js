@@ -21,6 +21,7 @@ const EmailPassword = require("supertokens-node/recipe/emailpassword");
 const AccountLinking = require("supertokens-node/recipe/accountlinking");
 const WebAuthn = require("supertokens-node/recipe/webauthn");
 const { describeOnEveryStorage } = require("../lib/harness");
+const { isOriginalCore } = require("../lib/core");
 const { email } = require("../lib/contacts");
 const { linking, emailPasswordUser, PASSWORD } = require("../lib/accountlinking-checks");
 const { createPasskey, FLAGS } = require("../lib/webauthn-authenticator");
@@ -140,20 +141,6 @@ const credentialsOf = async (recipeUserId) => {
     assert.equal(result.status, "OK");
     return [...result.credentials].sort((a, b) => (a.webauthnCredentialId < b.webauthnCredentialId ? -1 : 1));
 };
-
-/**
- * Whether the core under test is the original SuperTokens core 11.4.7, run by hand through
- * AUTHCORE_COMPAT_CORE_URL to check these scenarios: it offers CDI versions up to 5.4 only, where
- * Authcore also offers 5.5 and 5.6. Only the replay scenario asks, for the one answer in which Authcore
- * differs from the original on purpose.
- */
-async function isOriginalCore(core) {
-    if (core.storage !== "external") {
-        return false;
-    }
-    const answer = await fetch(`${core.url}/apiversion`);
-    return !(await answer.json()).versions.includes("5.5");
-}
 
 describeOnEveryStorage("WebAuthn", {}, (suite) => {
     suite.scenario(

@@ -42,6 +42,18 @@ public interface UserImportStore {
   record PasswordlessUser(
       String userId, List<String> tenantIds, String email, String phoneNumber, long timeJoined) {}
 
+  /**
+   * A WebAuthn login method and its credentials ({@link WebAuthnStore.Credential}s of this user and
+   * relying party, their keys as attested credential data).
+   */
+  record WebAuthnUser(
+      String userId,
+      List<String> tenantIds,
+      String email,
+      String rpId,
+      long timeJoined,
+      List<WebAuthnStore.Credential> credentials) {}
+
   /** A verified email of a user id (the external one where mapped). */
   record VerifiedEmail(String userId, String email) {}
 
@@ -65,6 +77,14 @@ public interface UserImportStore {
 
   void insertPasswordlessUsers(String appId, List<PasswordlessUser> users);
 
+  /** The users, their tenants and their credentials. */
+  void insertWebAuthnUsers(String appId, List<WebAuthnUser> users);
+
+  /** How {@link #webAuthnCredentials} names a credential: its relying party and id. */
+  static String credentialKey(String rpId, String credentialId) {
+    return rpId + "\n" + credentialId;
+  }
+
   /** Those of these emails that an email-password user of the tenant has. */
   Set<String> emailPasswordEmails(String appId, String tenantId, Collection<String> emails);
 
@@ -75,6 +95,12 @@ public interface UserImportStore {
 
   Set<String> passwordlessPhoneNumbers(
       String appId, String tenantId, Collection<String> phoneNumbers);
+
+  /** Those of these emails that a WebAuthn user of the tenant has. */
+  Set<String> webAuthnEmails(String appId, String tenantId, Collection<String> emails);
+
+  /** Those of these credentials ({@link #credentialKey}) that the app has already. */
+  Set<String> webAuthnCredentials(String appId, Collection<String> keys);
 
   /** Those of the ids that are users ({@code app_id_to_user_id}). */
   Set<String> existingUserIds(String appId, Collection<String> userIds);

@@ -88,8 +88,9 @@ final class ImportConflicts {
           continue;
         }
         for (Claim c : kind.claims(m)) {
-          for (int i = 0; i < m.tenantIds().size(); i++) {
-            String tenant = m.tenantIds().get(i);
+          List<String> scopes = c.scopes(m);
+          for (int i = 0; i < scopes.size(); i++) {
+            String tenant = scopes.get(i);
             String key = key(m, c.type(), tenant, c.value());
             if (held.contains(key) || !own.add(key)) {
               return Optional.of(i == 0 ? c.takenError() : c.takenInTenantError().apply(tenant));
@@ -192,7 +193,7 @@ final class ImportConflicts {
   private static void forEachClaim(ImportedUser user, ClaimVisitor visitor) {
     for (ImportedLoginMethod m : user.loginMethods()) {
       for (Claim c : LoginMethodKinds.of(m).claims(m)) {
-        m.tenantIds().forEach(tenant -> visitor.visit(m, c, tenant));
+        c.scopes(m).forEach(tenant -> visitor.visit(m, c, tenant));
       }
     }
   }

@@ -42,20 +42,47 @@ interface LoginMethodKind {
     return method;
   }
 
+  /**
+   * Puts the method's fields into the JSON it is queued as; a field is a string unless its kind
+   * stores it otherwise.
+   */
+  default void store(ImportedLoginMethod method, ObjectNode out) {
+    method.fields().forEach(out::put);
+  }
+
   /** Writes the recipe's own rows of these methods (the common ones are written already). */
   void write(UserImportStore store, String appId, List<ImportedLoginMethod> methods);
 
   /**
    * A value only one user of a tenant may have, the database constraint that says so, and the
    * original's error when the first tenant of the method has it already, and when another of its
-   * tenants has it (given that tenant).
+   * tenants has it (given that tenant). An {@code appWide} value is one user's in the whole app,
+   * whatever its tenants ({@link #held} is then asked with the tenant {@link #APP}).
    */
   record Claim(
       String type,
       String value,
       String constraint,
       String takenError,
-      Function<String, String> takenInTenantError) {}
+      Function<String, String> takenInTenantError,
+      boolean appWide) {
+    /** The tenant an app-wide claim is held in: no tenant's id is empty. */
+    static final String APP = "";
+
+    Claim(
+        String type,
+        String value,
+        String constraint,
+        String takenError,
+        Function<String, String> takenInTenantError) {
+      this(type, value, constraint, takenError, takenInTenantError, false);
+    }
+
+    /** The tenants the method holds the value in: its own, or the app as a whole. */
+    List<String> scopes(ImportedLoginMethod m) {
+      return appWide ? List.of(APP) : m.tenantIds();
+    }
+  }
 
   /** The original's E014 for an email another user of a further tenant has. */
   static Function<String, String> emailInTenant(ImportedLoginMethod m) {

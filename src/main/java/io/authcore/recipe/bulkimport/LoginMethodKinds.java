@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The login method kinds a bulk-imported user may have, by recipe id: the original's three. */
+/**
+ * The login method kinds a bulk-imported user may have, by recipe id: the original's three, and
+ * WebAuthn, which the original does not import (its error for an unknown recipe id is kept as it
+ * words it).
+ */
 final class LoginMethodKinds {
   static final String INVALID =
       "Invalid recipeId for loginMethod. Pass one of emailpassword, thirdparty or, passwordless!";
@@ -14,7 +18,11 @@ final class LoginMethodKinds {
 
   static {
     for (LoginMethodKind kind :
-        List.of(new EmailPasswordKind(), new ThirdPartyKind(), new PasswordlessKind())) {
+        List.of(
+            new EmailPasswordKind(),
+            new ThirdPartyKind(),
+            new PasswordlessKind(),
+            new WebAuthnKind())) {
       BY_RECIPE.put(kind.recipeId(), kind);
     }
   }

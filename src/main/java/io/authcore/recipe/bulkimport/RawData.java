@@ -31,6 +31,8 @@ final class RawData {
     "thirdPartyId",
     "thirdPartyUserId",
     "phoneNumber",
+    "rpId",
+    "credentials",
     "superTokensUserId",
     "externalUserId"
   };
@@ -85,7 +87,7 @@ final class RawData {
     node.put("isPrimary", m.primary());
     node.put("timeJoinedInMSSinceEpoch", m.timeJoined());
     node.put("recipeId", m.recipeId());
-    m.fields().forEach(node::put);
+    LoginMethodKinds.of(m).store(m, node);
     node.put("superTokensUserId", m.superTokensUserId());
     return node;
   }

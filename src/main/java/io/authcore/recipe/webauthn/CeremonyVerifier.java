@@ -127,15 +127,22 @@ final class CeremonyVerifier {
    * never sign in: the original stores it anyway; it is refused here, before anything is stored.
    */
   private static void checkAlgorithm(COSEKey key) {
+    String problem = algorithmProblem(key);
+    if (problem != null) {
+      throw authenticator(problem);
+    }
+  }
+
+  /** Why a key could never be verified, or null. */
+  static String algorithmProblem(COSEKey key) {
     COSEAlgorithmIdentifier alg = key.getAlgorithm();
     if (alg == null || !VERIFIABLE.contains(alg)) {
-      throw authenticator(
-          "COSE algorithm " + (alg == null ? "(none)" : alg.getValue()) + " is not supported");
+      return "COSE algorithm " + (alg == null ? "(none)" : alg.getValue()) + " is not supported";
     }
     if (alg.getKeyType() != key.getKeyType() || !key.hasPublicKey()) {
-      throw authenticator(
-          "COSE algorithm " + alg.getValue() + " does not match the credential's public key");
+      return "COSE algorithm " + alg.getValue() + " does not match the credential's public key";
     }
+    return null;
   }
 
   private interface Step<T> {

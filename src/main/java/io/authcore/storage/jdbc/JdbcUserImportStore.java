@@ -1,20 +1,19 @@
 package io.authcore.storage.jdbc;
 
+import static io.authcore.storage.jdbc.ValueRows.chunks;
+import static io.authcore.storage.jdbc.ValueRows.values;
+
 import io.authcore.storage.UserImportStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Batched inserts of the rows the stores of each recipe write one user at a time. */
 final class JdbcUserImportStore implements UserImportStore {
-  /** Values looked up per statement. */
-  private static final int VALUES_PER_STATEMENT = 500;
-
   private final Sql sql;
   private final String ids;
   private final String allUsers;
@@ -24,6 +23,8 @@ final class JdbcUserImportStore implements UserImportStore {
   private final String tpToTenant;
   private final String plUsers;
   private final String plToTenant;
+  private final String waToTenant;
+  private final WebAuthnImportRows webAuthn;
   private final String mappings;
   private final String markVerified;
   private final String totpUsers;
@@ -42,6 +43,8 @@ final class JdbcUserImportStore implements UserImportStore {
     this.tpToTenant = tables.name("thirdparty_user_to_tenant");
     this.plUsers = tables.name("passwordless_users");
     this.plToTenant = tables.name("passwordless_user_to_tenant");
+    this.waToTenant = tables.name("webauthn_user_to_tenant");
+    this.webAuthn = new WebAuthnImportRows(sql, tables);
     this.mappings = tables.name("userid_mapping");
     this.markVerified =
         dialect.upsert(
@@ -177,6 +180,21 @@ final class JdbcUserImportStore implements UserImportStore {
   }
 
   @Override
+  public void insertWebAuthnUsers(String appId, List<WebAuthnUser> users) {
+    webAuthn.insert(appId, users);
+  }
+
+  @Override
+  public Set<String> webAuthnEmails(String appId, String tenantId, Collection<String> emails) {
+    return inTenant(waToTenant, "email", "VARCHAR(256)", appId, tenantId, emails);
+  }
+
+  @Override
+  public Set<String> webAuthnCredentials(String appId, Collection<String> keys) {
+    return webAuthn.credentials(appId, keys);
+  }
+
+  @Override
   public Set<String> emailPasswordEmails(String appId, String tenantId, Collection<String> emails) {
     return inTenant(epToTenant, "email", "VARCHAR(256)", appId, tenantId, emails);
   }
@@ -196,12 +214,7 @@ final class JdbcUserImportStore implements UserImportStore {
   public Set<String> thirdPartyIdentities(String appId, String tenantId, Collection<String> keys) {
     Set<String> found = new HashSet<>();
     for (List<String> chunk : chunks(keys)) {
-      List<Object> params = new ArrayList<>();
-      for (String key : chunk) {
-        int split = key.indexOf('\n');
-        params.add(key.substring(0, split));
-        params.add(key.substring(split + 1));
-      }
+      List<Object> params = ValueRows.pairs(chunk);
       params.add(appId);
       params.add(tenantId);
       found.addAll(
@@ -297,33 +310,6 @@ final class JdbcUserImportStore implements UserImportStore {
       }
     }
     return found;
-  }
-
-  /**
-   * {@code (VALUES (CAST(? AS t1), ...), (?, ...), ...)} for {@code rows} rows: joined on a table's
-   * key, it looks up each value by index on both engines, where an IN list on a key's later column
-   * has H2 read every row of the app. The first row's casts type the columns (a {@code CHAR} key is
-   * compared as {@code CHAR} on PostgreSQL, and so by index).
-   */
-  private static String values(int rows, String... types) {
-    StringBuilder out = new StringBuilder("(VALUES ");
-    for (int r = 0; r < rows; r++) {
-      out.append(r == 0 ? "(" : ", (");
-      for (int c = 0; c < types.length; c++) {
-        out.append(c == 0 ? "" : ", ").append(r == 0 ? "CAST(? AS " + types[c] + ")" : "?");
-      }
-      out.append(")");
-    }
-    return out.append(")").toString();
-  }
-
-  private static List<List<String>> chunks(Collection<String> values) {
-    List<String> all = new ArrayList<>(new LinkedHashSet<>(values));
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += VALUES_PER_STATEMENT) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + VALUES_PER_STATEMENT)));
-    }
-    return chunks;
   }
 
   @Override

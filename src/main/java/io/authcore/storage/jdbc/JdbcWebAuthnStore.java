@@ -207,21 +207,30 @@ final class JdbcWebAuthnStore implements WebAuthnStore {
 
   @Override
   public void insertCredential(String appId, Credential c) {
-    sql.update(
-        "INSERT INTO "
-            + credentials
-            + " (app_id, "
-            + CREDENTIAL_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        appId,
-        c.id(),
-        c.rpId(),
-        c.userId(),
-        c.counter(),
-        c.publicKey(),
-        c.transports(),
-        c.createdAt(),
-        c.updatedAt());
+    sql.update(insertCredential(credentials), credentialRow(appId, c));
+  }
+
+  /** The statement that writes a credential to {@code table}, for {@link #credentialRow}. */
+  static String insertCredential(String table) {
+    return "INSERT INTO "
+        + table
+        + " (app_id, "
+        + CREDENTIAL_COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  }
+
+  static Object[] credentialRow(String appId, Credential c) {
+    return new Object[] {
+      appId,
+      c.id(),
+      c.rpId(),
+      c.userId(),
+      c.counter(),
+      c.publicKey(),
+      c.transports(),
+      c.createdAt(),
+      c.updatedAt()
+    };
   }
 
   @Override

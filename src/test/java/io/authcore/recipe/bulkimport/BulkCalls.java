@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.authcore.http.Json;
 import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
+import io.authcore.support.webauthn.SoftwareAuthenticator;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,6 +85,34 @@ final class BulkCalls {
 
   static String passwordlessMethod(String field, String value, String more) {
     return "{\"recipeId\":\"passwordless\",\"" + field + "\":\"" + value + "\"" + more + "}";
+  }
+
+  /**
+   * A WebAuthn login method of relying party {@code rpId} with these passkeys (from {@link
+   * #passkey}).
+   */
+  static String webAuthnMethod(String email, String rpId, String more, String... passkeys) {
+    return "{\"recipeId\":\"webauthn\",\"email\":\""
+        + email
+        + "\",\"rpId\":\""
+        + rpId
+        + "\",\"credentials\":["
+        + String.join(",", passkeys)
+        + "]"
+        + more
+        + "}";
+  }
+
+  /** A software passkey as an exporter of another system gives it: id, COSE key and counter. */
+  static String passkey(SoftwareAuthenticator key, String more) {
+    return "{\"credentialId\":\""
+        + key.credentialId()
+        + "\",\"publicKey\":\""
+        + key.coseKey()
+        + "\",\"counter\":"
+        + key.counter()
+        + more
+        + "}";
   }
 
   /** A user with these login methods (JSON objects) and more top-level fields. */

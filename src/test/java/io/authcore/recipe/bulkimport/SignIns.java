@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.http.Json;
 import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
+import io.authcore.support.webauthn.Ceremony;
+import io.authcore.support.webauthn.SoftwareAuthenticator;
 import java.time.Duration;
 
 /** Signing imported users in through Authcore's own endpoints, as the SDKs do. */
@@ -74,6 +78,45 @@ final class SignIns {
     JsonNode out = ok(consumed);
     assertFalse(out.get("createdNewUser").booleanValue(), consumed.body());
     return out.get("user");
+  }
+
+  /** The relying party imported passkeys belong to in these tests. */
+  static final String RP_ID = "example.com";
+
+  static final String ORIGIN = "https://example.com";
+
+  /** Signs in with a passkey, with sign-in options of the tenant; the answer as it comes. */
+  Reply webAuthnReply(String prefix, SoftwareAuthenticator passkey) {
+    return webAuthnReply(prefix, passkey, c -> c);
+  }
+
+  /** The same, the browser's ceremony as bent. */
+  Reply webAuthnReply(
+      String prefix,
+      SoftwareAuthenticator passkey,
+      java.util.function.UnaryOperator<Ceremony> bend) {
+    JsonNode options =
+        ok(
+            http.post(
+                prefix + "/recipe/webauthn/options/signin",
+                "{\"relyingPartyId\":\""
+                    + RP_ID
+                    + "\",\"relyingPartyName\":\"Example\",\"origin\":\""
+                    + ORIGIN
+                    + "\",\"timeout\":600000}",
+                cdi("5.4")));
+    ObjectNode body = Json.object();
+    body.put("webauthnGeneratedOptionsId", options.get("webauthnGeneratedOptionsId").textValue());
+    body.set(
+        "credential",
+        passkey.signIn(
+            bend.apply(Ceremony.of(options.get("challenge").textValue(), ORIGIN, RP_ID))));
+    return http.post(prefix + "/recipe/webauthn/signin", body.toString(), cdi("5.4"));
+  }
+
+  /** Signs in with a passkey; returns the user. */
+  JsonNode webAuthn(String prefix, SoftwareAuthenticator passkey) {
+    return ok(webAuthnReply(prefix, passkey)).get("user");
   }
 
   static JsonNode ok(Reply reply) {

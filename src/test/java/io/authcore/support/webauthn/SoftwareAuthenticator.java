@@ -83,6 +83,14 @@ public final class SoftwareAuthenticator {
     return base64url(credentialId);
   }
 
+  /**
+   * The public key as the COSE_Key bytes (base64url) a server keeps from the registration's
+   * attested credential data: what an exporter of another system hands over with the id.
+   */
+  public String coseKey() {
+    return base64url(Cbor.encode(coseKey(null)));
+  }
+
   public long counter() {
     return counter;
   }
