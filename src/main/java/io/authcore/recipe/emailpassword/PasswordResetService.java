@@ -4,6 +4,8 @@ import io.authcore.crypto.Hashes;
 import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.Secrets;
 import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.limits.AbuseLimits;
+import io.authcore.limits.Limit;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.users.UsersService;
@@ -35,6 +37,7 @@ public final class PasswordResetService {
   private final AppPasswords passwords;
   private final TenantConfigs configs;
   private final UsersService users;
+  private final AbuseLimits limits;
   private final Clock clock;
 
   public PasswordResetService(
@@ -42,11 +45,13 @@ public final class PasswordResetService {
       PasswordHasher hasher,
       TenantConfigs configs,
       UsersService users,
+      AbuseLimits limits,
       Clock clock) {
     this.storage = storage;
     this.passwords = new AppPasswords(hasher, configs);
     this.configs = configs;
     this.users = users;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -99,8 +104,15 @@ public final class PasswordResetService {
         .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
   }
 
+  /**
+   * Past {@code abuse_password_reset_tokens_per_account} the user is reported unknown: the SDK then
+   * tells the frontend OK and sends nothing, so the answer reveals nothing either.
+   */
   private String insertToken(TenantId tenant, String superTokensId, String email) {
     String appId = tenant.appId();
+    if (!limits.allow(Limit.PASSWORD_RESET_TOKENS_PER_ACCOUNT, appId, superTokensId)) {
+      throw new StatusException(Status.UNKNOWN_USER_ID_ERROR);
+    }
     long lifetimeMs = configs.config(tenant).longValue("password_reset_token_lifetime");
     for (int attempt = 1; ; attempt++) {
       String token = RandomTokens.base64Url(TOKEN_BYTES);
