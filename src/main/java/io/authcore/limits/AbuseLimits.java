@@ -118,7 +118,7 @@ public final class AbuseLimits {
           max,
           appId,
           limit.keyKind(),
-          Masked.of(key),
+          limit.keyKind().equals("account") ? Masked.account(key) : key,
           windowMs(appId) / 1000);
     }
   }

@@ -1,10 +1,10 @@
 package io.authcore.limits;
 
-/** A key as the log may show it: never a whole email address or phone number. */
+/** An account as the log may show it: never a whole email address or phone number. */
 final class Masked {
   private Masked() {}
 
-  static String of(String key) {
+  static String account(String key) {
     int at = key.lastIndexOf('@');
     if (at >= 0) {
       // The first letter and the domain: enough to tell a spray from one target.
@@ -13,6 +13,6 @@ final class Masked {
     if (key.startsWith("+")) {
       return "+***" + key.substring(Math.max(1, key.length() - 2));
     }
-    return key; // a user id or a client address
+    return key.isEmpty() ? "" : key.substring(0, 1) + "***"; // no email (an SDK may send anything)
   }
 }

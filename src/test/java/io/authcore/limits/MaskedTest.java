@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 class MaskedTest {
   @Test
   void emailsAndPhoneNumbersAreNeverWhole() {
-    assertEquals("j***@example.com", Masked.of("jane.doe@example.com"));
-    assertEquals("***@example.com", Masked.of("@example.com"));
-    assertEquals("+***67", Masked.of("+441234567"));
-    assertEquals("203.0.113.9", Masked.of("203.0.113.9"));
+    assertEquals("j***@example.com", Masked.account("jane.doe@example.com"));
+    assertEquals("***@example.com", Masked.account("@example.com"));
+    assertEquals("+***67", Masked.account("+441234567"));
+    assertEquals("j***", Masked.account("jane.doe"));
+    assertEquals("", Masked.account(""));
   }
 }
