@@ -101,6 +101,13 @@ public final class AbuseLimits {
     return Optional.of(new Attempt(places, clock));
   }
 
+  /** Forgets what a key has counted under a limit: its owner proved who they are another way. */
+  public void clear(Limit limit, String appId, String key) {
+    if (key != null) {
+      counters.get(limit).clear(appId + '\n' + key);
+    }
+  }
+
   private int max(Limit limit, String appId) {
     return configs.appConfig(appId).integer(limit.setting());
   }

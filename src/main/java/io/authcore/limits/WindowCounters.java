@@ -96,6 +96,19 @@ public final class WindowCounters {
     }
   }
 
+  /** Forgets a key's count (its reservations stay until settled). */
+  public synchronized void clear(String key) {
+    Window w = windows.get(key);
+    if (w == null) {
+      return;
+    }
+    w.count = 0;
+    w.refused = false;
+    if (w.reserved == 0) {
+      windows.remove(key);
+    }
+  }
+
   /** The number of keys held, for tests. */
   public synchronized int size() {
     return windows.size();

@@ -114,6 +114,29 @@ class SignInLimitsApiTest extends ServerOnEachBackend {
   }
 
   @Test
+  void aConsumedPasswordResetTokenEndsTheLockout() {
+    String email = email("reset");
+    String userId = signUp("", email).json().get("user").get("id").asText();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(WRONG_CREDENTIALS, signIn("", email, WRONG, null).body());
+    }
+    assertEquals(WRONG_CREDENTIALS, signIn("", email, RIGHT, null).body());
+    String token =
+        http.post(
+                "/recipe/user/password/reset/token",
+                "{\"userId\":\"" + userId + "\",\"email\":\"" + email.toUpperCase() + "\"}",
+                CDI)
+            .json()
+            .get("token")
+            .asText();
+    Reply consumed =
+        http.post(
+            "/recipe/user/password/reset/token/consume", "{\"token\":\"" + token + "\"}", CDI);
+    assertTrue(ok(consumed), consumed.body());
+    assertTrue(ok(signIn("", email, RIGHT, null)), "the owner of the email is let in");
+  }
+
+  @Test
   void unknownEmailsCountAlike() {
     String email = email("nobody");
     for (int i = 0; i < 3; i++) {

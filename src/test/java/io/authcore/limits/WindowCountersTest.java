@@ -52,6 +52,20 @@ class WindowCountersTest {
   }
 
   @Test
+  void clearingForgetsTheCountButNotWhatIsUnderWay() {
+    WindowCounters c = new WindowCounters(10);
+    c.count("k", 2, WINDOW, 0);
+    c.count("k", 2, WINDOW, 0);
+    c.clear("k");
+    assertEquals(0, c.size());
+    c.reserve("k", 2, WINDOW, 0);
+    c.count("k", 2, WINDOW, 0);
+    c.clear("k");
+    assertEquals(Outcome.ALLOWED, c.count("k", 2, WINDOW, 0));
+    assertEquals(Outcome.REFUSED_FIRST, c.count("k", 2, WINDOW, 0), "the reservation still holds");
+  }
+
+  @Test
   void aSprayOverManyKeysKeepsTheMapBounded() {
     WindowCounters c = new WindowCounters(100);
     for (int i = 0; i < 100_000; i++) {

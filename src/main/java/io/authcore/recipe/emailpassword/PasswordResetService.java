@@ -8,6 +8,7 @@ import io.authcore.limits.AbuseLimits;
 import io.authcore.limits.Limit;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
+import io.authcore.recipe.users.Emails;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.EmailPasswordStore.ResetToken;
 import io.authcore.storage.Storage;
@@ -162,6 +163,10 @@ public final class PasswordResetService {
     Optional<Consumed> result =
         storage.inTransaction(tx -> consumeLocked(tx, appId, found.userId(), hash, newHash));
     Consumed consumed = result.orElseThrow(this::invalid);
+    if (consumed.email() != null) {
+      // The user proved they hold the email: a lockout by someone else's guesses ends here.
+      limits.clear(Limit.SIGN_IN_FAILURES_PER_ACCOUNT, appId, Emails.normalise(consumed.email()));
+    }
     String shown =
         storage.accountIds().externalIdOf(appId, consumed.userId()).orElse(consumed.userId());
     return new Consumed(shown, consumed.email());
