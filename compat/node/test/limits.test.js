@@ -2,13 +2,15 @@
 // The abuse limits of issue 24 as the unchanged SDK sees them: a locked account answers
 // WRONG_CREDENTIALS_ERROR even to the right password; a backend forwards its client's address with
 // networkInterceptor, and the per-address limit then locks that address only; a capped email
-// verification token is a 429 the SDK retries, then reports as an error.
+// verification token is a 429 the SDK retries, then reports as an error; wrong passwordless codes count
+// over every device of an email, and past the limit even the right code restarts the flow.
 
 const assert = require("node:assert/strict");
 const crypto = require("node:crypto");
 const Session = require("supertokens-node/recipe/session");
 const EmailPassword = require("supertokens-node/recipe/emailpassword");
 const EmailVerification = require("supertokens-node/recipe/emailverification");
+const Passwordless = require("supertokens-node/recipe/passwordless");
 const { describeOnEveryStorage } = require("../lib/harness");
 
 function email(name) {
@@ -58,6 +60,41 @@ describeOnEveryStorage(
                     EmailVerification.createEmailVerificationToken("public", recipeUserId, address),
                     /status code: 429 and message: Too many requests: abuse_email_verification_tokens_per_account reached/
                 );
+            }
+        );
+    }
+);
+
+describeOnEveryStorage(
+    "Abuse limits on passwordless codes",
+    { coreEnv: { ABUSE_PASSWORDLESS_CODE_FAILURES_PER_ACCOUNT: "3" } },
+    (suite) => {
+        suite.scenario(
+            "a new device gives no fresh guesses: the third wrong code over two devices ends the account's tries",
+            {
+                sdk: {
+                    recipeList: () => [
+                        Session.init(),
+                        Passwordless.init({ contactMethod: "EMAIL", flowType: "USER_INPUT_CODE" }),
+                    ],
+                },
+            },
+            async () => {
+                const address = email("codes");
+                const enter = (code, userInputCode) =>
+                    Passwordless.consumeCode({
+                        tenantId: "public",
+                        preAuthSessionId: code.preAuthSessionId,
+                        deviceId: code.deviceId,
+                        userInputCode,
+                    });
+                const first = await Passwordless.createCode({ tenantId: "public", email: address });
+                assert.equal((await enter(first, "12345")).status, "INCORRECT_USER_INPUT_CODE_ERROR");
+                assert.equal((await enter(first, "12346")).status, "INCORRECT_USER_INPUT_CODE_ERROR");
+                // The original's cap is five per device: a new device would start again at zero.
+                const second = await Passwordless.createCode({ tenantId: "public", email: address });
+                assert.equal((await enter(second, "12347")).status, "INCORRECT_USER_INPUT_CODE_ERROR");
+                assert.deepEqual(await enter(second, second.userInputCode), { status: "RESTART_FLOW_ERROR" });
             }
         );
     }
