@@ -76,8 +76,8 @@ public final class EmailPasswordService {
   public record SignedIn(AuthUser user, String recipeUserId) {}
 
   /**
-   * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
    * @param clientIp the end user's address, or null when not known
+   * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
    * @throws StatusException {@code EMAIL_ALREADY_EXISTS_ERROR}
    * @throws LimitReachedException past {@code abuse_sign_ups_per_ip}
    */
