@@ -9,6 +9,7 @@ import io.authcore.http.HttpServer;
 import io.authcore.http.Scheduling;
 import io.authcore.jobs.BulkMigration;
 import io.authcore.jobs.Jobs;
+import io.authcore.limits.AbuseLimits;
 import io.authcore.recipe.accountlinking.AccountLinkingApi;
 import io.authcore.recipe.accountlinking.AccountLinkingService;
 import io.authcore.recipe.bulkimport.BulkImportApi;
@@ -169,12 +170,14 @@ public final class Authcore implements AutoCloseable {
       MultitenancyService multitenancy =
           new MultitenancyService(storage, tenants, config, clock, keys::ensureKeys);
       UsersService users = new UsersService(storage);
+      AbuseLimits limits = new AbuseLimits(tenants, clock);
       PasswordResetService resets =
-          new PasswordResetService(storage, hasher, tenants, users, clock);
-      EmailVerificationService verification = new EmailVerificationService(storage, clock, tenants);
+          new PasswordResetService(storage, hasher, tenants, users, limits, clock);
+      EmailVerificationService verification =
+          new EmailVerificationService(storage, clock, tenants, limits);
       UserDeletion deletion = new UserDeletion(storage, users);
       PasswordlessCodesService passwordlessCodes =
-          new PasswordlessCodesService(storage, tenants, clock);
+          new PasswordlessCodesService(storage, tenants, limits, clock);
       TotpVerification totpCodes = new TotpVerification(storage, tenants, clock);
       WebAuthnOptionsService webAuthnOptions = new WebAuthnOptionsService(storage, users, clock);
       RecoveryTokenService recoveryTokens =
@@ -207,7 +210,8 @@ public final class Authcore implements AutoCloseable {
                   tenants,
                   clock),
               new EmailPasswordApi(
-                  new EmailPasswordService(storage, hasher, tenants, users, activeUsers, clock),
+                  new EmailPasswordService(
+                      storage, hasher, tenants, users, activeUsers, limits, clock),
                   new AccountUpdateService(storage, hasher, tenants, users),
                   resets,
                   tenants,
@@ -280,6 +284,11 @@ public final class Authcore implements AutoCloseable {
           ? cause
           : e;
     }
+  }
+
+  /** How many stored passwords were checked since start (tests count what reached the hash). */
+  public long passwordVerifications() {
+    return hasher.verifications();
   }
 
   /** The bound port, which differs from the configured one when that was 0. */

@@ -150,6 +150,19 @@ public final class Settings {
           Setting.of("webauthn_recover_account_token_lifetime", LONG, 3600000L)
               .check(positive("webauthn_recover_account_token_lifetime"))
               .app(),
+          // Authcore's own abuse limits (io.authcore.limits; README "Abuse limits"): per app, and
+          // each limit 0 switches it off. Per client address only with abuse_client_ip_header.
+          Setting.of("abuse_window_seconds", INT, 900)
+              .check(positive("abuse_window_seconds"))
+              .app(),
+          abuseLimit("abuse_sign_in_failures_per_account", 10),
+          abuseLimit("abuse_sign_in_failures_per_ip", 100),
+          abuseLimit("abuse_sign_ups_per_ip", 50),
+          abuseLimit("abuse_passwordless_code_failures_per_account", 10),
+          abuseLimit("abuse_passwordless_codes_per_account", 20),
+          abuseLimit("abuse_password_reset_tokens_per_account", 10),
+          abuseLimit("abuse_email_verification_tokens_per_account", 20),
+          Setting.of("abuse_client_ip_header", STRING, null).app(),
           Setting.of("otel_collector_connection_uri", STRING, null),
           Setting.of("deadlock_logger_enable", BOOLEAN, false),
           Setting.of("webserver_https_enabled", BOOLEAN, false),
@@ -187,6 +200,12 @@ public final class Settings {
       map.put(s.key(), s);
     }
     return map;
+  }
+
+  private static Setting abuseLimit(String key, int defaultValue) {
+    return Setting.of(key, INT, defaultValue)
+        .check(v -> ((Integer) v) < 0 ? "'" + key + "' must be >= 0" : null)
+        .app();
   }
 
   private static Function<Object, String> positive(String key) {

@@ -65,7 +65,17 @@ class TenantOverridesTest {
             "bulk_migration_parallelism",
             "bulk_migration_batch_size",
             "bulk_migration_sleep_between_rounds_in_batch_ms",
-            "webauthn_recover_account_token_lifetime"),
+            "webauthn_recover_account_token_lifetime",
+            // Authcore's own abuse limits, per app like the hashing settings they protect.
+            "abuse_window_seconds",
+            "abuse_sign_in_failures_per_account",
+            "abuse_sign_in_failures_per_ip",
+            "abuse_sign_ups_per_ip",
+            "abuse_passwordless_code_failures_per_account",
+            "abuse_passwordless_codes_per_account",
+            "abuse_password_reset_tokens_per_account",
+            "abuse_email_verification_tokens_per_account",
+            "abuse_client_ip_header"),
         withScope(Scope.APP),
         "@NotConflictingInApp");
     assertEquals(

@@ -72,6 +72,11 @@ public final class TestServer implements AutoCloseable {
     return core.port();
   }
 
+  /** How many stored passwords the server checked since it started. */
+  public long passwordVerifications() {
+    return core.passwordVerifications();
+  }
+
   /** The overrides that name this server's database (empty for H2). */
   public Map<String, String> database() {
     return database;

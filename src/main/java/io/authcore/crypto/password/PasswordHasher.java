@@ -54,6 +54,8 @@ public final class PasswordHasher implements AutoCloseable {
   private final EagerBudget budget = EagerBudget.forThisMachine();
   private final Duration maxWait;
   private final String unmatchable;
+  private final java.util.concurrent.atomic.AtomicLong verifications =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public PasswordHasher(CoreConfig config) {
     this(HashingConfig.from(config));
@@ -148,6 +150,7 @@ public final class PasswordHasher implements AutoCloseable {
     if (password == null || storedHash == null || tooLong(password)) {
       return false;
     }
+    verifications.incrementAndGet();
     // The original's order of recognition.
     if (Argon2Hashes.looksLikeArgon2(storedHash)) {
       if (!Argon2Hashes.isWellFormed(storedHash)) {
@@ -195,6 +198,11 @@ public final class PasswordHasher implements AutoCloseable {
   public boolean verifyAgainstDummy(String password) {
     verify(password, unmatchable, null);
     return false;
+  }
+
+  /** How many verifications were started (a dummy one included), for tests and operators. */
+  public long verifications() {
+    return verifications.get();
   }
 
   /** {@link #checkImport(PasswordHashImport, String)} with the core's own signer key. */

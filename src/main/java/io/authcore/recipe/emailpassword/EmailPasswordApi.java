@@ -14,6 +14,8 @@ import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
 import io.authcore.recipe.AppScope;
+import io.authcore.recipe.ClientAddress;
+import io.authcore.recipe.Limited;
 import io.authcore.recipe.LoginRecipeGate;
 import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.Status;
@@ -55,7 +57,7 @@ public final class EmailPasswordApi implements Api {
 
   @Override
   public void routes(Routes r) {
-    r.post("/recipe/signup", guarded(this::signUp)).slow();
+    r.post("/recipe/signup", guarded(Limited.endpoint(this::signUp))).slow();
     r.post("/recipe/signin", guarded(this::signIn)).slow();
     // By id app-specific, by email tenant-specific: the endpoint checks which.
     r.get("/recipe/user", this::user).scope(Scope.APP);
@@ -86,7 +88,8 @@ public final class EmailPasswordApi implements Api {
     }
     MaxLength.EMAIL.check("email", email);
     checkEnabled(call);
-    return signedIn(call, accounts.signUp(call.tenant(), email, password));
+    return signedIn(
+        call, accounts.signUp(call.tenant(), email, password, ClientAddress.of(call, configs)));
   }
 
   private Object signIn(Call call) {
@@ -94,7 +97,8 @@ public final class EmailPasswordApi implements Api {
     String email = Emails.normalise(in.string("email"));
     String password = in.string("password");
     checkEnabled(call);
-    return signedIn(call, accounts.signIn(call.tenant(), email, password));
+    return signedIn(
+        call, accounts.signIn(call.tenant(), email, password, ClientAddress.of(call, configs)));
   }
 
   /** Below CDI 5.1 a tenant could switch email-password off. */

@@ -5,6 +5,10 @@ import io.authcore.crypto.password.InvalidPasswordHashException;
 import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.crypto.password.UnverifiableHashException;
+import io.authcore.limits.AbuseLimits;
+import io.authcore.limits.Attempt;
+import io.authcore.limits.Limit;
+import io.authcore.limits.LimitReachedException;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.users.ActiveUsers;
@@ -46,6 +50,7 @@ public final class EmailPasswordService {
   private final PasswordHasher hasher;
   private final AppPasswords passwords;
   private final UsersService users;
+  private final AbuseLimits limits;
   private final Clock clock;
   // Only users whose stored hash this core will not verify: a handful, written from outside.
   private final Map<String, Long> unverifiableWarnedAt = new ConcurrentHashMap<>();
@@ -56,12 +61,14 @@ public final class EmailPasswordService {
       TenantConfigs configs,
       UsersService users,
       ActiveUsers activeUsers,
+      AbuseLimits limits,
       Clock clock) {
     this.storage = storage;
     this.activeUsers = activeUsers;
     this.hasher = hasher;
     this.passwords = new AppPasswords(hasher, configs);
     this.users = users;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -69,10 +76,15 @@ public final class EmailPasswordService {
   public record SignedIn(AuthUser user, String recipeUserId) {}
 
   /**
+   * @param clientIp the end user's address, or null when not known
    * @throws io.authcore.crypto.password.PasswordTooLongException for an overlong password
    * @throws StatusException {@code EMAIL_ALREADY_EXISTS_ERROR}
+   * @throws LimitReachedException past {@code abuse_sign_ups_per_ip}
    */
-  public SignedIn signUp(TenantId tenant, String email, String password) {
+  public SignedIn signUp(TenantId tenant, String email, String password, String clientIp) {
+    if (!limits.allow(Limit.SIGN_UPS_PER_IP, tenant.appId(), clientIp)) {
+      throw new LimitReachedException(Limit.SIGN_UPS_PER_IP);
+    }
     String hash = passwords.hash(tenant.appId(), password);
     long now = clock.millis();
     // The original marks the placeholder emails SDKs make up for phone-only users as verified.
@@ -134,14 +146,45 @@ public final class EmailPasswordService {
   }
 
   /**
+   * A sign-in under the abuse limits: past {@code abuse_sign_in_failures_per_account} (failures and
+   * attempts under way together) or {@code abuse_sign_in_failures_per_ip}, the answer is {@code
+   * WRONG_CREDENTIALS_ERROR} at once, without hashing, so even the right password fails until the
+   * window ends. A success clears the account's failures, not the address's.
+   *
+   * @param clientIp the end user's address, or null when not known
+   * @throws StatusException {@code WRONG_CREDENTIALS_ERROR}
+   */
+  public SignedIn signIn(TenantId tenant, String email, String password, String clientIp) {
+    Attempt attempt =
+        limits
+            .begin(
+                tenant.appId(),
+                Limit.SIGN_IN_FAILURES_PER_ACCOUNT,
+                email,
+                Limit.SIGN_IN_FAILURES_PER_IP,
+                clientIp)
+            .orElseThrow(() -> new StatusException(Status.WRONG_CREDENTIALS_ERROR));
+    try {
+      SignedIn signedIn = checkPassword(tenant, email, password);
+      attempt.succeeded();
+      return signedIn;
+    } catch (StatusException e) {
+      if (e.status() == Status.WRONG_CREDENTIALS_ERROR) {
+        attempt.failed();
+      }
+      throw e;
+    } finally {
+      attempt.abandoned(); // an error: the place is freed, nothing counted
+    }
+  }
+
+  /**
    * A wrong password and an unknown email fail alike, and take alike: an unknown email is checked
    * against a dummy hash of the configured cost. A stored hash this core will not verify (beyond
    * the cost bounds, or Firebase scrypt without a signer key) fails alike too, with a warning in
    * the log saying why.
-   *
-   * @throws StatusException {@code WRONG_CREDENTIALS_ERROR}
    */
-  public SignedIn signIn(TenantId tenant, String email, String password) {
+  private SignedIn checkPassword(TenantId tenant, String email, String password) {
     Optional<Credentials> found =
         storage.emailPassword().findByEmail(tenant.appId(), tenant.tenantId(), email);
     boolean matches =

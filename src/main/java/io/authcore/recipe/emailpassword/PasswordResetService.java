@@ -4,8 +4,11 @@ import io.authcore.crypto.Hashes;
 import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.Secrets;
 import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.limits.AbuseLimits;
+import io.authcore.limits.Limit;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
+import io.authcore.recipe.users.Emails;
 import io.authcore.recipe.users.UsersService;
 import io.authcore.storage.EmailPasswordStore.ResetToken;
 import io.authcore.storage.Storage;
@@ -35,6 +38,7 @@ public final class PasswordResetService {
   private final AppPasswords passwords;
   private final TenantConfigs configs;
   private final UsersService users;
+  private final AbuseLimits limits;
   private final Clock clock;
 
   public PasswordResetService(
@@ -42,11 +46,13 @@ public final class PasswordResetService {
       PasswordHasher hasher,
       TenantConfigs configs,
       UsersService users,
+      AbuseLimits limits,
       Clock clock) {
     this.storage = storage;
     this.passwords = new AppPasswords(hasher, configs);
     this.configs = configs;
     this.users = users;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -99,8 +105,15 @@ public final class PasswordResetService {
         .orElseThrow(() -> new StatusException(Status.UNKNOWN_USER_ID_ERROR));
   }
 
+  /**
+   * Past {@code abuse_password_reset_tokens_per_account} the user is reported unknown: the SDK then
+   * tells the frontend OK and sends nothing, so the answer reveals nothing either.
+   */
   private String insertToken(TenantId tenant, String superTokensId, String email) {
     String appId = tenant.appId();
+    if (!limits.allow(Limit.PASSWORD_RESET_TOKENS_PER_ACCOUNT, appId, superTokensId)) {
+      throw new StatusException(Status.UNKNOWN_USER_ID_ERROR);
+    }
     long lifetimeMs = configs.config(tenant).longValue("password_reset_token_lifetime");
     for (int attempt = 1; ; attempt++) {
       String token = RandomTokens.base64Url(TOKEN_BYTES);
@@ -150,6 +163,10 @@ public final class PasswordResetService {
     Optional<Consumed> result =
         storage.inTransaction(tx -> consumeLocked(tx, appId, found.userId(), hash, newHash));
     Consumed consumed = result.orElseThrow(this::invalid);
+    if (consumed.email() != null) {
+      // The user proved they hold the email: a lockout by someone else's guesses ends here.
+      limits.clear(Limit.SIGN_IN_FAILURES_PER_ACCOUNT, appId, Emails.normalise(consumed.email()));
+    }
     String shown =
         storage.accountIds().externalIdOf(appId, consumed.userId()).orElse(consumed.userId());
     return new Consumed(shown, consumed.email());

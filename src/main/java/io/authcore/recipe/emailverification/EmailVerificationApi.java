@@ -8,6 +8,7 @@ import io.authcore.http.Json;
 import io.authcore.http.JsonBody;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
+import io.authcore.recipe.Limited;
 import io.authcore.recipe.MaxLength;
 import io.authcore.recipe.emailverification.EmailVerificationService.Verified;
 import io.authcore.recipe.users.Emails;
@@ -22,7 +23,7 @@ public final class EmailVerificationApi implements Api {
 
   @Override
   public void routes(Routes r) {
-    r.post("/recipe/user/email/verify/token", this::createToken);
+    r.post("/recipe/user/email/verify/token", Limited.endpoint(this::createToken));
     r.post("/recipe/user/email/verify", this::verify);
     r.get("/recipe/user/email/verify", this::isVerified).scope(Scope.APP_PUBLIC_TENANT);
     r.post("/recipe/user/email/verify/remove", this::unverify).scope(Scope.APP_PUBLIC_TENANT);

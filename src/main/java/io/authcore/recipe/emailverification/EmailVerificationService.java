@@ -2,6 +2,9 @@ package io.authcore.recipe.emailverification;
 
 import io.authcore.crypto.Hashes;
 import io.authcore.crypto.RandomTokens;
+import io.authcore.limits.AbuseLimits;
+import io.authcore.limits.Limit;
+import io.authcore.limits.LimitReachedException;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.storage.EmailVerificationStore.VerificationToken;
@@ -25,19 +28,28 @@ public final class EmailVerificationService {
   private final Storage storage;
   private final Clock clock;
   private final TenantConfigs configs;
+  private final AbuseLimits limits;
 
-  public EmailVerificationService(Storage storage, Clock clock, TenantConfigs configs) {
+  public EmailVerificationService(
+      Storage storage, Clock clock, TenantConfigs configs, AbuseLimits limits) {
     this.storage = storage;
     this.clock = clock;
     this.configs = configs;
+    this.limits = limits;
   }
 
   /**
    * @throws StatusException {@code EMAIL_ALREADY_VERIFIED_ERROR}
+   * @throws LimitReachedException past {@code abuse_email_verification_tokens_per_account}: no
+   *     status fits (the SDK reads any other as "already verified", and its frontend would take the
+   *     user on as verified and back again), so the API answers 429
    */
   public String createToken(TenantId tenant, String userId, String email) {
     if (storage.emailVerification().isVerified(tenant.appId(), userId, email)) {
       throw new StatusException(Status.EMAIL_ALREADY_VERIFIED_ERROR);
+    }
+    if (!limits.allow(Limit.EMAIL_VERIFICATION_TOKENS_PER_ACCOUNT, tenant.appId(), userId)) {
+      throw new LimitReachedException(Limit.EMAIL_VERIFICATION_TOKENS_PER_ACCOUNT);
     }
     for (int attempt = 1; ; attempt++) {
       String token = RandomTokens.base64Url(TOKEN_BYTES);

@@ -14,6 +14,7 @@ import io.authcore.http.Query;
 import io.authcore.http.Routes;
 import io.authcore.http.Scope;
 import io.authcore.recipe.AppScope;
+import io.authcore.recipe.Limited;
 import io.authcore.recipe.LoginRecipeGate;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
@@ -64,7 +65,7 @@ public final class PasswordlessApi implements Api {
 
   @Override
   public void routes(Routes r) {
-    r.post("/recipe/signinup/code", decoded(this::createCode));
+    r.post("/recipe/signinup/code", decoded(Limited.endpoint(this::createCode)));
     r.post("/recipe/signinup/code/consume", decoded(this::consume));
     r.post("/recipe/signinup/code/check", decoded(this::check));
     r.post("/recipe/signinup/code/remove", this::removeCode);

@@ -3,6 +3,10 @@ package io.authcore.recipe.passwordless;
 import io.authcore.crypto.PasswordlessCodes;
 import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.Secrets;
+import io.authcore.limits.AbuseLimits;
+import io.authcore.limits.Attempt;
+import io.authcore.limits.Limit;
+import io.authcore.limits.LimitReachedException;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.storage.PasswordlessStore;
@@ -25,7 +29,8 @@ import java.util.Optional;
  * Passwordless devices and codes: creating them, checking a code (with the original's lockout
  * rule), removing and listing them. A device is one sign-in attempt for an email or a phone number;
  * each code sent for it has its own link code and user input code. Checking locks the device row,
- * so of two concurrent uses of a code exactly one succeeds.
+ * so of two concurrent uses of a code exactly one succeeds. Abuse limits cap wrong and new codes
+ * per email or phone number, over all its devices.
  */
 public final class PasswordlessCodesService {
   /** Random ids colliding with stored ones is (almost) impossible; retry a little. */
@@ -33,11 +38,14 @@ public final class PasswordlessCodesService {
 
   private final Storage storage;
   private final TenantConfigs configs;
+  private final AbuseLimits limits;
   private final Clock clock;
 
-  public PasswordlessCodesService(Storage storage, TenantConfigs configs, Clock clock) {
+  public PasswordlessCodesService(
+      Storage storage, TenantConfigs configs, AbuseLimits limits, Clock clock) {
     this.storage = storage;
     this.configs = configs;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -66,10 +74,15 @@ public final class PasswordlessCodesService {
 
   /**
    * A new device and its first code for an email or a phone number (exactly one non-null). {@code
-   * userInputCode} null means six random digits.
+   * userInputCode} null means six random digits. Past {@code abuse_passwordless_codes_per_account}:
+   * {@link LimitReachedException}.
    */
   public CreatedCode createDevice(
       TenantId tenant, String email, String phoneNumber, String userInputCode) {
+    String account = email != null ? email : phoneNumber;
+    if (!limits.allow(Limit.PASSWORDLESS_CODES_PER_ACCOUNT, tenant.appId(), account)) {
+      throw new LimitReachedException(Limit.PASSWORDLESS_CODES_PER_ACCOUNT);
+    }
     for (int attempt = 1; ; attempt++) {
       String deviceId = PasswordlessCodes.newDeviceId();
       String salt = PasswordlessCodes.newLinkCodeSalt();
@@ -94,8 +107,8 @@ public final class PasswordlessCodesService {
   /**
    * Another code for an existing device (a resend).
    *
-   * @throws StatusException {@code RESTART_FLOW_ERROR} when the tenant has no such device; {@code
-   *     USER_INPUT_CODE_ALREADY_USED_ERROR} when the given user input code was already sent for it
+   * @throws StatusException {@code RESTART_FLOW_ERROR}: no such device, or its account is past its
+   *     codes limit; {@code USER_INPUT_CODE_ALREADY_USED_ERROR}: that code was sent for it already
    * @throws PasswordlessCodes.EncodingException for a device id that is not Base64
    */
   public CreatedCode resend(TenantId tenant, String deviceId, String userInputCode) {
@@ -105,6 +118,9 @@ public final class PasswordlessCodesService {
         store
             .device(tenant.appId(), tenant.tenantId(), hash)
             .orElseThrow(PasswordlessCodesService::restart);
+    if (!limits.allow(Limit.PASSWORDLESS_CODES_PER_ACCOUNT, tenant.appId(), account(device))) {
+      throw restart();
+    }
     for (int attempt = 1; ; attempt++) {
       NewCode code = newCode(deviceId, device.linkCodeSalt(), userInputCode);
       try {
@@ -154,7 +170,8 @@ public final class PasswordlessCodesService {
    * Checks a code and returns its device. A wrong or expired user input code counts as a failed
    * attempt; the device is deleted once the attempts reach {@code
    * passwordless_max_code_input_attempts}. With {@code consume}, success deletes every device of
-   * the tenant for the device's email or phone number.
+   * the tenant for the device's email or phone number. An account past its abuse limit of wrong
+   * codes gets {@code RESTART_FLOW_ERROR}, its code unchecked.
    *
    * @throws StatusException {@code RESTART_FLOW_ERROR}, {@code INCORRECT_USER_INPUT_CODE_ERROR} or
    *     {@code EXPIRED_USER_INPUT_CODE_ERROR} (the last two with the attempt counts)
@@ -165,9 +182,9 @@ public final class PasswordlessCodesService {
     String appId = tenant.appId();
     String tenantId = tenant.tenantId();
     long lifetime = codeLifetime(tenant);
-    int maxAttempts = configs.config(tenant).integer("passwordless_max_code_input_attempts");
     String deviceIdHash;
     String linkCodeHash;
+    String account = null; // only a typed code is limited: a link code cannot be guessed
     if (!proof.byDeviceId()) {
       linkCodeHash = PasswordlessCodes.linkCodeHash(proof.linkCode());
       Code code =
@@ -188,59 +205,84 @@ public final class PasswordlessCodesService {
       linkCodeHash =
           PasswordlessCodes.linkCodeHash(
               PasswordlessCodes.linkCode(deviceId, device.linkCodeSalt(), proof.userCode()));
+      account = account(device);
     }
     if (!Secrets.equal(deviceIdHash, proof.preAuthSessionId().replace("=", ""))) {
       throw new DeviceMismatchException();
     }
-    // A failed attempt must be counted (committed) and still be reported: the transaction returns
-    // the outcome rather than throwing it.
-    Checked checked =
-        storage.inTransaction(
-            tx -> {
-              PasswordlessStore store = tx.passwordless();
-              Optional<Device> locked = store.lockDevice(appId, tenantId, deviceIdHash);
-              if (locked.isEmpty()) {
-                return Checked.restart();
-              }
-              Device device = locked.get();
-              if (device.failedAttempts() >= maxAttempts) {
-                // The limit was lowered since the last attempt.
-                store.deleteDevice(appId, tenantId, deviceIdHash);
-                return Checked.restart();
-              }
-              Optional<Code> code = store.codeByLinkCodeHash(appId, tenantId, linkCodeHash);
-              boolean expired =
-                  code.isPresent() && code.get().createdAt() < clock.millis() - lifetime;
-              if (code.isEmpty() || expired) {
-                if (!proof.byDeviceId()) {
-                  return Checked.restart();
-                }
-                int failed = device.failedAttempts() + 1;
-                if (failed >= maxAttempts) {
-                  store.deleteDevice(appId, tenantId, deviceIdHash);
-                  return Checked.restart();
-                }
-                store.incrementFailedAttempts(appId, tenantId, deviceIdHash);
-                return new Checked(null, wrongCode(expired, failed, maxAttempts));
-              }
-              if (consume) {
-                if (device.email() != null) {
-                  store.deleteDevicesByEmail(appId, tenantId, device.email());
-                } else if (device.phoneNumber() != null) {
-                  store.deleteDevicesByPhoneNumber(appId, tenantId, device.phoneNumber());
-                }
-              }
-              return new Checked(device, null);
-            });
-    if (checked.failure != null) {
+    Attempt attempt =
+        limits
+            .begin(appId, Limit.PASSWORDLESS_CODE_FAILURES_PER_ACCOUNT, account)
+            .orElseThrow(PasswordlessCodesService::restart);
+    try {
+      Checked checked = checkLocked(tenant, deviceIdHash, linkCodeHash, proof, consume);
+      if (checked.failure == null) {
+        attempt.succeeded();
+        return checked.device;
+      }
+      if (checked.wrongCode) {
+        attempt.failed();
+      }
       throw checked.failure;
+    } finally {
+      attempt.abandoned();
     }
-    return checked.device;
   }
 
-  private record Checked(Device device, StatusException failure) {
+  private static String account(Device device) {
+    return device.email() != null ? device.email() : device.phoneNumber();
+  }
+
+  private Checked checkLocked(
+      TenantId tenant, String deviceIdHash, String linkCodeHash, Proof proof, boolean consume) {
+    String appId = tenant.appId();
+    String tenantId = tenant.tenantId();
+    long lifetime = codeLifetime(tenant);
+    int maxAttempts = configs.config(tenant).integer("passwordless_max_code_input_attempts");
+    // A failed attempt must be counted (committed) and still be reported: the transaction returns
+    // the outcome rather than throwing it.
+    return storage.inTransaction(
+        tx -> {
+          PasswordlessStore store = tx.passwordless();
+          Optional<Device> locked = store.lockDevice(appId, tenantId, deviceIdHash);
+          if (locked.isEmpty()) {
+            return Checked.restart();
+          }
+          Device device = locked.get();
+          if (device.failedAttempts() >= maxAttempts) {
+            // The limit was lowered since the last attempt.
+            store.deleteDevice(appId, tenantId, deviceIdHash);
+            return Checked.restart();
+          }
+          Optional<Code> code = store.codeByLinkCodeHash(appId, tenantId, linkCodeHash);
+          boolean expired = code.isPresent() && code.get().createdAt() < clock.millis() - lifetime;
+          if (code.isEmpty() || expired) {
+            if (!proof.byDeviceId()) {
+              return Checked.restart();
+            }
+            int failed = device.failedAttempts() + 1;
+            if (failed >= maxAttempts) {
+              store.deleteDevice(appId, tenantId, deviceIdHash);
+              return new Checked(null, restart(), true);
+            }
+            store.incrementFailedAttempts(appId, tenantId, deviceIdHash);
+            return new Checked(null, wrongCode(expired, failed, maxAttempts), true);
+          }
+          if (consume) {
+            if (device.email() != null) {
+              store.deleteDevicesByEmail(appId, tenantId, device.email());
+            } else if (device.phoneNumber() != null) {
+              store.deleteDevicesByPhoneNumber(appId, tenantId, device.phoneNumber());
+            }
+          }
+          return new Checked(device, null, false);
+        });
+  }
+
+  /** {@code wrongCode}: a typed code was wrong or expired (a guess). */
+  private record Checked(Device device, StatusException failure, boolean wrongCode) {
     static Checked restart() {
-      return new Checked(null, PasswordlessCodesService.restart());
+      return new Checked(null, PasswordlessCodesService.restart(), false);
     }
   }
 
