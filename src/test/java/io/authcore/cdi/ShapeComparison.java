@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Arrays at the pointers a step lists in {@code unordered} (lists the original reads without an
- * ORDER BY) are compared after sorting both sides.
+ * ORDER BY) are compared after sorting both sides, captured ids read as their names.
  */
 final class ShapeComparison {
 
@@ -185,8 +185,9 @@ final class ShapeComparison {
               "expected " + shorten(e.toString()) + ", got " + shorten(a.toString())));
       return;
     }
-    List<JsonNode> expected = elements(e, matchesAny(unorderedPointers, pointer));
-    List<JsonNode> actual = elements(a, matchesAny(unorderedPointers, pointer));
+    boolean unordered = matchesAny(unorderedPointers, pointer);
+    List<JsonNode> expected = elements(e, unordered, expectedVariables);
+    List<JsonNode> actual = elements(a, unordered, actualVariables);
     for (int i = 0; i < expected.size(); i++) {
       node(pointer + "/" + i, null, expected.get(i), actual.get(i));
     }
@@ -355,11 +356,17 @@ final class ShapeComparison {
     return String.join("; ", parts);
   }
 
-  private static List<JsonNode> elements(JsonNode array, boolean sorted) {
+  /**
+   * The elements, sorted when the array is unordered: by their text with each captured id written
+   * as its name, so that the element holding the session id captured as {@code s1} pairs with the
+   * one holding Authcore's {@code s1}, whatever random ids each side drew.
+   */
+  private static List<JsonNode> elements(
+      JsonNode array, boolean sorted, Map<String, JsonNode> variables) {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);
     if (sorted) {
-      out.sort(Comparator.comparing(JsonNode::toString));
+      out.sort(Comparator.comparing(element -> named(element.toString(), variables)));
     }
     return out;
   }
