@@ -41,14 +41,16 @@ public final class HttpServer {
       Scheduling scheduling) {
     int workers = config.integer("max_server_pool_size");
     ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
+    Router router = Router.of(apis);
     Undertow undertow =
         Connections.limit(Undertow.builder(), config)
             .addHttpListener(config.port(), config.host())
             .setWorkerThreads(workers)
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
-            .setHandler(
-                rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling))
+            // the arrival time, for observers that time requests
+            .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, router.timesRequests())
+            .setHandler(rootHandler(config, tenants, configs, router, slowPool, scheduling))
             .build();
     try {
       undertow.start();
