@@ -315,7 +315,9 @@ final class RequestContext implements HttpHandler {
   }
 
   private static void write(HttpServerExchange exchange, Object result) {
+    String textType = Replies.TEXT;
     if (result instanceof Response response) {
+      textType = response.headers().getOrDefault("Content-Type", textType);
       response
           .headers()
           .forEach(
@@ -326,7 +328,7 @@ final class RequestContext implements HttpHandler {
       result = response.body();
     }
     if (result instanceof String text) {
-      Replies.text(exchange, text);
+      Replies.send(exchange, 200, textType, text);
     } else {
       Replies.json(exchange, result);
     }
