@@ -5,6 +5,8 @@ import io.authcore.crypto.password.InvalidPasswordHashException;
 import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.crypto.password.UnverifiableHashException;
+import io.authcore.events.AuthEvents;
+import io.authcore.recipe.Outcomes;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.users.ActiveUsers;
@@ -50,13 +52,17 @@ public final class EmailPasswordService {
   // Only users whose stored hash this core will not verify: a handful, written from outside.
   private final Map<String, Long> unverifiableWarnedAt = new ConcurrentHashMap<>();
 
+  private final AuthEvents events;
+
   public EmailPasswordService(
       Storage storage,
       PasswordHasher hasher,
       TenantConfigs configs,
       UsersService users,
       ActiveUsers activeUsers,
-      Clock clock) {
+      Clock clock,
+      AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.activeUsers = activeUsers;
     this.hasher = hasher;
@@ -73,6 +79,12 @@ public final class EmailPasswordService {
    * @throws StatusException {@code EMAIL_ALREADY_EXISTS_ERROR}
    */
   public SignedIn signUp(TenantId tenant, String email, String password) {
+    return Outcomes.reported(
+        () -> addUser(tenant, email, password),
+        (signedUp, outcome) -> events.signUp(tenant.appId(), RECIPE, outcome));
+  }
+
+  private SignedIn addUser(TenantId tenant, String email, String password) {
     String hash = passwords.hash(tenant.appId(), password);
     long now = clock.millis();
     // The original marks the placeholder emails SDKs make up for phone-only users as verified.
@@ -142,6 +154,12 @@ public final class EmailPasswordService {
    * @throws StatusException {@code WRONG_CREDENTIALS_ERROR}
    */
   public SignedIn signIn(TenantId tenant, String email, String password) {
+    return Outcomes.reported(
+        () -> checkCredentials(tenant, email, password),
+        (signedIn, outcome) -> events.signIn(tenant.appId(), RECIPE, outcome));
+  }
+
+  private SignedIn checkCredentials(TenantId tenant, String email, String password) {
     Optional<Credentials> found =
         storage.emailPassword().findByEmail(tenant.appId(), tenant.tenantId(), email);
     boolean matches =

@@ -1,0 +1,99 @@
+package io.authcore.metrics;
+
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.authcore.config.CoreConfig;
+import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.events.AuthEvents;
+import io.authcore.http.Api;
+import io.authcore.tenancy.Tenants;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The core's Prometheus metrics, recorded with Micrometer: requests, authentication events,
+ * password hashing, the database pool, the JVM and the process. With {@code metrics_enabled: false}
+ * nothing is recorded and {@code /metrics} does not exist (the benchmark's baseline).
+ */
+public final class Metrics implements AutoCloseable {
+  /** The Prometheus text format, version 0.0.4, which every scraper reads. */
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final PrometheusMeterRegistry registry; // null when disabled
+  private final JvmGcMetrics gc;
+
+  private Metrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    if (registry == null) {
+      this.gc = null;
+      return;
+    }
+    this.gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  public static Metrics from(CoreConfig config) {
+    return new Metrics(
+        config.bool("metrics_enabled")
+            ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+            : null);
+  }
+
+  public boolean enabled() {
+    return registry != null;
+  }
+
+  /** For HikariCP's {@code setMetricsTrackerFactory}: pool usage and connection waits. */
+  public Optional<MetricsTrackerFactory> databasePool() {
+    return enabled()
+        ? Optional.of(new MicrometerMetricsTrackerFactory(registry))
+        : Optional.empty();
+  }
+
+  /** What the services report to. */
+  public AuthEvents events() {
+    return enabled() ? new AuthEventMeters(registry) : AuthEvents.NONE;
+  }
+
+  /** The hashing queue's depth and each hash's wait and time. */
+  public void watch(PasswordHasher hasher) {
+    if (enabled()) {
+      HashingMeters.bind(registry, hasher);
+    }
+  }
+
+  /** {@code GET /metrics} and the request meters, when enabled. */
+  public List<Api> apis(Tenants tenants) {
+    return enabled()
+        ? List.of(new MetricsApi(new RequestMeters(registry, tenants), this))
+        : List.of();
+  }
+
+  /** The text a scraper reads. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    if (gc != null) {
+      gc.close(); // its GC notification listeners outlive the registry otherwise
+      registry.close();
+    }
+  }
+}
