@@ -196,7 +196,7 @@ public final class Authcore implements AutoCloseable {
       BulkMigration bulkMigration = new BulkMigration(tenants, env);
       BulkImportService bulkImport =
           new BulkImportService(storage, tenants, appPasswords, clock, bulkMigration::soon);
-      List<Api> apis = new ArrayList<>(metrics.apis(tenants));
+      List<Api> apis = new ArrayList<>(metrics.apis(tenants::appIds));
       apis.addAll(
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),

@@ -6,7 +6,6 @@ import io.authcore.config.CoreConfig;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.events.AuthEvents;
 import io.authcore.http.Api;
-import io.authcore.tenancy.Tenants;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The core's Prometheus metrics, recorded with Micrometer: requests, authentication events,
@@ -77,10 +78,13 @@ public final class Metrics implements AutoCloseable {
     }
   }
 
-  /** {@code GET /metrics} and the request meters, when enabled. */
-  public List<Api> apis(Tenants tenants) {
+  /**
+   * {@code GET /metrics} and the request meters, when enabled; {@code appIds}: the apps known in
+   * memory, the only ones that become labels.
+   */
+  public List<Api> apis(Supplier<Set<String>> appIds) {
     return enabled()
-        ? List.of(new MetricsApi(new RequestMeters(registry, tenants), this))
+        ? List.of(new MetricsApi(new RequestMeters(registry, appIds), this))
         : List.of();
   }
 

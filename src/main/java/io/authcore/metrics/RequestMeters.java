@@ -1,13 +1,14 @@
 package io.authcore.metrics;
 
 import io.authcore.tenancy.TenantId;
-import io.authcore.tenancy.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code authcore_http_requests_seconds}: one histogram per app, route template, method and status.
@@ -25,17 +26,21 @@ final class RequestMeters {
   private record Key(String app, String route, String method, int status) {}
 
   private final MeterRegistry registry;
-  private final Tenants tenants;
+  private final Supplier<Set<String>> appIds;
   // Looked up on every request: a map hit, not Micrometer's id building and tag sorting.
   private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
-  RequestMeters(MeterRegistry registry, Tenants tenants) {
+  /**
+   * @param appIds the apps known in memory: read on the I/O thread, so never a database lookup
+   *     (which a made-up app id would cost with {@code Tenants.appExists})
+   */
+  RequestMeters(MeterRegistry registry, Supplier<Set<String>> appIds) {
     this.registry = registry;
-    this.tenants = tenants;
+    this.appIds = appIds;
   }
 
   void record(TenantId tenant, String route, String method, int status, long nanos) {
-    String app = tenants.appExists(tenant.appLevel()) ? tenant.appId() : "unknown";
+    String app = appIds.get().contains(tenant.appId()) ? tenant.appId() : "unknown";
     Key key = new Key(app, route == null ? "unmatched" : route, method(method), status);
     Timer timer = timers.get(key);
     if (timer == null) {
