@@ -1,7 +1,6 @@
 package io.authcore.metrics;
 
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.authcore.config.CoreConfig;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.events.AuthEvents;
@@ -18,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -29,16 +29,34 @@ public final class Metrics implements AutoCloseable {
   /** The Prometheus text format, version 0.0.4, which every scraper reads. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final PrometheusMeterRegistry registry; // null when disabled
-  private final JvmGcMetrics gc;
+  private final CompletableFuture<PrometheusMeterRegistry> made; // null when disabled
+  private final DeferredPoolTracker pool = new DeferredPoolTracker();
+  private volatile JvmGcMetrics gc; // closed with the registry: its listeners outlive it otherwise
 
-  private Metrics(PrometheusMeterRegistry registry) {
-    this.registry = registry;
-    if (registry == null) {
-      this.gc = null;
+  private Metrics(boolean enabled) {
+    if (!enabled) {
+      this.made = null;
       return;
     }
-    this.gc = new JvmGcMetrics();
+    // Made beside the storage's start, which needs only the pool tracker (start-up time).
+    this.made = new CompletableFuture<>();
+    Thread maker =
+        new Thread(
+            () -> {
+              try {
+                made.complete(registry());
+              } catch (RuntimeException | Error e) {
+                made.completeExceptionally(e);
+              }
+            },
+            "authcore-metrics-start");
+    maker.setDaemon(true);
+    maker.start();
+  }
+
+  private PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    gc = new JvmGcMetrics();
     gc.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -46,35 +64,37 @@ public final class Metrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+    pool.attach(registry);
+    return registry;
   }
 
+  /** Starts making the registry (on another thread) unless {@code metrics_enabled} is false. */
   public static Metrics from(CoreConfig config) {
-    return new Metrics(
-        config.bool("metrics_enabled")
-            ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
-            : null);
+    return new Metrics(config.bool("metrics_enabled"));
   }
 
   public boolean enabled() {
-    return registry != null;
+    return made != null;
+  }
+
+  private PrometheusMeterRegistry made() {
+    return made.join();
   }
 
   /** For HikariCP's {@code setMetricsTrackerFactory}: pool usage and connection waits. */
   public Optional<MetricsTrackerFactory> databasePool() {
-    return enabled()
-        ? Optional.of(new MicrometerMetricsTrackerFactory(registry))
-        : Optional.empty();
+    return enabled() ? Optional.of(pool) : Optional.empty();
   }
 
   /** What the services report to. */
   public AuthEvents events() {
-    return enabled() ? new AuthEventMeters(registry) : AuthEvents.NONE;
+    return enabled() ? new AuthEventMeters(made()) : AuthEvents.NONE;
   }
 
   /** The hashing queue's depth and each hash's wait and time. */
   public void watch(PasswordHasher hasher) {
     if (enabled()) {
-      HashingMeters.bind(registry, hasher);
+      HashingMeters.bind(made(), hasher);
     }
   }
 
@@ -83,21 +103,22 @@ public final class Metrics implements AutoCloseable {
    * memory, the only ones that become labels.
    */
   public List<Api> apis(Supplier<Set<String>> appIds) {
-    return enabled()
-        ? List.of(new MetricsApi(new RequestMeters(registry, appIds), this))
-        : List.of();
+    return enabled() ? List.of(new MetricsApi(new RequestMeters(made(), appIds), this)) : List.of();
   }
 
   /** The text a scraper reads. */
   public String scrape() {
-    return registry.scrape();
+    return made().scrape();
   }
 
   @Override
   public void close() {
-    if (gc != null) {
-      gc.close(); // its GC notification listeners outlive the registry otherwise
-      registry.close();
+    if (enabled()) {
+      made.thenAccept(
+          registry -> {
+            gc.close();
+            registry.close();
+          });
     }
   }
 }
