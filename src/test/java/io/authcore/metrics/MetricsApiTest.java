@@ -88,6 +88,15 @@ class MetricsApiTest extends ServerOnEachBackend {
             .get("status")
             .asText());
 
+    String identity =
+        "{\"thirdPartyId\":\"google\",\"thirdPartyUserId\":\"tp-"
+            + UUID.randomUUID()
+            + "\",\"email\":{\"id\":\"tp-"
+            + email
+            + "\",\"isVerified\":false}}";
+    assertEquals("OK", post("/recipe/signinup", identity).json().get("status").asText());
+    assertEquals("OK", post("/recipe/signinup", identity).json().get("status").asText());
+
     JsonNode created =
         post(
                 "/recipe/session",
@@ -121,6 +130,10 @@ class MetricsApiTest extends ServerOnEachBackend {
         "emailpassword",
         "outcome",
         "WRONG_CREDENTIALS_ERROR");
+    assertMoved(
+        before, after, "authcore_sign_ups_total", 1, "recipe", "thirdparty", "outcome", "OK");
+    assertMoved(
+        before, after, "authcore_sign_ins_total", 1, "recipe", "thirdparty", "outcome", "OK");
     assertMoved(before, after, "authcore_sessions_total", 1, "event", "created");
     assertMoved(before, after, "authcore_sessions_total", 2, "event", "refreshed");
     assertMoved(before, after, "authcore_sessions_total", 1, "event", "token_theft_detected");
@@ -161,7 +174,12 @@ class MetricsApiTest extends ServerOnEachBackend {
         new String[] {
           "authcore_password_hash_queue_depth",
           "authcore_password_hash_wait_seconds_count",
+          "authcore_password_hash_active",
+          "authcore_password_hash_wait_seconds_bucket",
           "hikaricp_connections_active",
+          "hikaricp_connections_idle",
+          "hikaricp_connections_max",
+          "hikaricp_connections_timeout_total",
           "hikaricp_connections_pending",
           "hikaricp_connections_acquire_seconds_count",
           "jvm_memory_used_bytes",

@@ -66,10 +66,19 @@ public final class Main {
         }
         System.exit(new Startup(options).run());
       }
+      case "metrics-ab" -> {
+        List<String> unknown = options.unknown(MetricsAb.OPTIONS);
+        if (!unknown.isEmpty()) {
+          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
+          System.exit(2);
+        }
+        System.exit(new MetricsAb(options).run());
+      }
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
       default -> {
         System.err.println(
-            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...] | hot <file.jfr>"
+            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...] | metrics-ab"
+                + " [--rounds=N ...] | hot <file.jfr>"
                 + " [--top=N]");
         System.exit(2);
       }
