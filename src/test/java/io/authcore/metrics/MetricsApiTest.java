@@ -47,6 +47,7 @@ class MetricsApiTest extends ServerOnEachBackend {
     Reply reply = http.get("/metrics", "api-key", KEY);
     assertEquals(200, reply.status());
     assertEquals("text/plain; version=0.0.4; charset=utf-8", reply.contentType());
+    assertEquals(404, http.get("/appid-x/metrics", "api-key", KEY).status());
     assertEquals(
         404,
         http.get("/t1/metrics", "api-key", KEY).status(),

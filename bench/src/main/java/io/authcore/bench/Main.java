@@ -41,6 +41,15 @@ public final class Main {
         r.clientCpuPercent);
   }
 
+  /** Exits with 2 on an option the command does not know. */
+  private static void onlyKnown(Options options, List<String> known) {
+    List<String> unknown = options.unknown(known);
+    if (!unknown.isEmpty()) {
+      System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
+      System.exit(2);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     String command = args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
     Options options =
@@ -48,30 +57,18 @@ public final class Main {
             args, command.equals("run") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1);
     switch (command) {
       case "run" -> {
-        List<String> unknown = options.unknown(Bench.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
+        onlyKnown(options, Bench.OPTIONS);
         System.exit(new Bench(options).run());
       }
       case "undertow" -> BareUndertow.main(options);
       case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
       case "load" -> load(options);
       case "startup" -> {
-        List<String> unknown = options.unknown(Startup.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
+        onlyKnown(options, Startup.OPTIONS);
         System.exit(new Startup(options).run());
       }
       case "metrics-ab" -> {
-        List<String> unknown = options.unknown(MetricsAb.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
+        onlyKnown(options, MetricsAb.OPTIONS);
         System.exit(new MetricsAb(options).run());
       }
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));

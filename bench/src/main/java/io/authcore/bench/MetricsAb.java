@@ -92,8 +92,7 @@ final class MetricsAb implements Machine.Log {
       for (int round = 1; round <= rounds; round++) {
         List<String> order = round % 2 == 1 ? List.of("on", "off") : List.of("off", "on");
         for (String metrics : order) {
-          sides.add(
-              measure(round, metrics, metrics.equals("on") ? on : off, verify, wrk, cores));
+          sides.add(measure(round, metrics, metrics.equals("on") ? on : off, verify, wrk, cores));
         }
       }
     }
@@ -211,7 +210,9 @@ final class MetricsAb implements Machine.Log {
   private static double median(List<Double> values) {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int n = sorted.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return n == 0
+        ? Double.NaN
+        : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private String markdown(List<Side> sides) {
@@ -222,7 +223,8 @@ final class MetricsAb implements Machine.Log {
             + " servers side by side, `METRICS_ENABLED=true` and `false`, alternating which is"
             + " measured first in each round. Cost = the median over rounds of each round's on/off"
             + " ratio.\n\n");
-    md.append("| round | metrics | req/s | p50 ms | p99 ms | errors | server CPU % | CPU µs/req |\n");
+    md.append(
+        "| round | metrics | req/s | p50 ms | p99 ms | errors | server CPU % | CPU µs/req |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
     for (Side s : sides) {
       md.append(
