@@ -147,8 +147,8 @@ final class RequestContext implements HttpHandler {
   // Once per exchange, though an endpoint that leaves the I/O thread passes here twice; the status
   // is read when the answer has gone, so error answers count as sent.
   private void timeOnce(HttpServerExchange exchange, Resolved resolved, TenantId tenant) {
-    long arrived = exchange.getRequestStartTime();
-    long start = arrived > 0 ? arrived : System.nanoTime();
+    long arrived = exchange.getRequestStartTime(); // System.nanoTime(), or -1 when not recorded
+    long start = arrived != -1 ? arrived : System.nanoTime();
     exchange.addExchangeCompleteListener(
         (ex, nextListener) -> {
           try {
