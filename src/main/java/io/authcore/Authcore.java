@@ -4,12 +4,15 @@ import io.authcore.config.CoreConfig;
 import io.authcore.crypto.Jwt;
 import io.authcore.crypto.RsaKeys;
 import io.authcore.crypto.password.PasswordHasher;
+import io.authcore.events.AuthEvents;
 import io.authcore.http.Api;
 import io.authcore.http.HttpServer;
 import io.authcore.http.Scheduling;
+import io.authcore.http.ScrapeListener;
 import io.authcore.jobs.BulkMigration;
 import io.authcore.jobs.Jobs;
 import io.authcore.limits.AbuseLimits;
+import io.authcore.metrics.Metrics;
 import io.authcore.recipe.accountlinking.AccountLinkingApi;
 import io.authcore.recipe.accountlinking.AccountLinkingService;
 import io.authcore.recipe.bulkimport.BulkImportApi;
@@ -75,6 +78,7 @@ import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -87,13 +91,19 @@ public final class Authcore implements AutoCloseable {
   private final BulkMigration bulkMigration;
   private final PasswordHasher hasher;
   private final HttpServer server;
+  private final Metrics metrics;
+  private final ScrapeListener scrapeListener; // null unless metrics_port is set
 
   private Authcore(
       Storage storage,
       Jobs jobs,
       BulkMigration bulkMigration,
       PasswordHasher hasher,
-      HttpServer server) {
+      HttpServer server,
+      Metrics metrics,
+      ScrapeListener scrapeListener) {
+    this.metrics = metrics;
+    this.scrapeListener = scrapeListener;
     this.storage = storage;
     this.jobs = jobs;
     this.bulkMigration = bulkMigration;
@@ -137,12 +147,14 @@ public final class Authcore implements AutoCloseable {
             },
             "authcore-start")
         .start();
+    Metrics metrics = Metrics.from(config);
     Storage storage;
     try {
-      storage = JdbcStorage.open(config);
+      storage = JdbcStorage.open(config, metrics.databasePool().orElse(null));
     } catch (RuntimeException e) {
       hashing.thenAccept(PasswordHasher::close);
       listening.thenAccept(HttpServer::stop);
+      metrics.close();
       throw e;
     }
     PasswordHasher hasher;
@@ -151,17 +163,23 @@ public final class Authcore implements AutoCloseable {
     } catch (CompletionException e) {
       listening.thenAccept(HttpServer::stop);
       storage.close();
+      metrics.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     Jobs jobs = new Jobs();
+    ScrapeListener scrapeListener = null;
     try {
+      metrics.watch(hasher);
+      AuthEvents events = metrics.events();
       StoredTenants tenants = new StoredTenants(storage.tenants(), config, clock);
       SigningKeys keys = new SigningKeys(storage, clock, tenants);
+      keys.reportTo(events);
       tenants.appIds().forEach(keys::ensureKeys);
 
       ActiveUsers activeUsers = new ActiveUsers(storage, clock);
-      SessionService sessions = new SessionService(storage, keys, clock, tenants, activeUsers);
-      SessionRegistry registry = new SessionRegistry(storage, clock);
+      SessionService sessions =
+          new SessionService(storage, keys, clock, tenants, activeUsers, events);
+      SessionRegistry registry = new SessionRegistry(storage, clock, events);
       tenants.onAppRemoved(
           appId -> {
             keys.forget(appId);
@@ -187,7 +205,8 @@ public final class Authcore implements AutoCloseable {
       BulkMigration bulkMigration = new BulkMigration(tenants, env);
       BulkImportService bulkImport =
           new BulkImportService(storage, tenants, appPasswords, clock, bulkMigration::soon);
-      List<Api> apis =
+      List<Api> apis = new ArrayList<>(metrics.apis(tenants::appIds));
+      apis.addAll(
           List.of(
               new HelloApi(new HelloService(storage, clock), tenants),
               new ApiVersionApi(),
@@ -211,16 +230,19 @@ public final class Authcore implements AutoCloseable {
                   clock),
               new EmailPasswordApi(
                   new EmailPasswordService(
-                      storage, hasher, tenants, users, activeUsers, limits, clock),
+                      storage, hasher, tenants, users, activeUsers, limits, clock, events),
                   new AccountUpdateService(storage, hasher, tenants, users),
                   resets,
                   tenants,
                   tenants),
               new ThirdPartyApi(
-                  new ThirdPartyService(storage, users, activeUsers, clock), tenants, tenants),
+                  new ThirdPartyService(storage, users, activeUsers, clock, events),
+                  tenants,
+                  tenants),
               new PasswordlessApi(
                   passwordlessCodes,
-                  new PasswordlessService(storage, passwordlessCodes, users, activeUsers, clock),
+                  new PasswordlessService(
+                      storage, passwordlessCodes, users, activeUsers, clock, events),
                   new PasswordlessUserUpdate(storage, users),
                   tenants,
                   tenants),
@@ -231,7 +253,7 @@ public final class Authcore implements AutoCloseable {
               new TotpApi(new TotpDevices(storage, clock), totpCodes),
               new WebAuthnApi(
                   webAuthnOptions,
-                  new WebAuthnCeremonyService(storage, users, activeUsers, clock),
+                  new WebAuthnCeremonyService(storage, users, activeUsers, clock, events),
                   tenants),
               new WebAuthnUserApi(
                   new WebAuthnAccountService(storage, users), recoveryTokens, tenants),
@@ -241,7 +263,7 @@ public final class Authcore implements AutoCloseable {
                   new ConfigFields(JdbcStorage.pluginSettings(config)),
                   tenants,
                   tenants),
-              new BulkImportApi(bulkImport, tenants));
+              new BulkImportApi(bulkImport, tenants)));
 
       // Each app is looked at every tenth of its own rotation interval (see rotateDueApps).
       jobs.every(
@@ -266,8 +288,19 @@ public final class Authcore implements AutoCloseable {
           "expired WebAuthn recovery tokens", Duration.ofHours(24), recoveryTokens::purgeExpired);
       // The original's SyncCoreConfigWithDb: changes made through other cores take effect here.
       jobs.every("tenant sync", Duration.ofSeconds(60), tenants::refresh);
+      Object metricsPort = config.get("metrics_port");
+      if (metricsPort != null && metrics.enabled()) {
+        scrapeListener =
+            ScrapeListener.start(
+                config.host(),
+                (Integer) metricsPort,
+                "/metrics",
+                Metrics.CONTENT_TYPE,
+                metrics::scrape);
+      }
       HttpServer server = listening.join();
-      Authcore core = new Authcore(storage, jobs, bulkMigration, hasher, server);
+      Authcore core =
+          new Authcore(storage, jobs, bulkMigration, hasher, server, metrics, scrapeListener);
       server.serve(
           tenants,
           tenants,
@@ -277,9 +310,13 @@ public final class Authcore implements AutoCloseable {
       return core;
     } catch (RuntimeException e) {
       listening.thenAccept(HttpServer::stop);
+      if (scrapeListener != null) {
+        scrapeListener.stop();
+      }
       jobs.close();
       hasher.close();
       storage.close();
+      metrics.close();
       throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause
           ? cause
           : e;
@@ -296,12 +333,21 @@ public final class Authcore implements AutoCloseable {
     return server.port();
   }
 
+  /** The port of the metrics-only listener ({@code metrics_port}), or -1 when there is none. */
+  public int metricsPort() {
+    return scrapeListener == null ? -1 : scrapeListener.port();
+  }
+
   @Override
   public void close() {
     server.stop();
+    if (scrapeListener != null) {
+      scrapeListener.stop();
+    }
     bulkMigration.close();
     jobs.close();
     hasher.close();
     storage.close();
+    metrics.close();
   }
 }

@@ -89,6 +89,9 @@ public final class Settings {
                               + " process's file descriptor limit)"
                           : null),
           Setting.of("api_keys", STRING, null).check(Settings::checkApiKeys).app(),
+          // Authcore's own: GET /metrics (see io.authcore.metrics).
+          Setting.of("metrics_enabled", BOOLEAN, true),
+          Setting.of("metrics_port", INT, null).check(range("metrics_port", 0, 65535)),
           Setting.of("disable_telemetry", BOOLEAN, false).app(),
           Setting.of("password_hashing_alg", STRING, "BCRYPT")
               .check(

@@ -121,6 +121,9 @@ final class RequestContext implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Resolved resolved = resolve(exchange);
     TenantId tenant = resolved == UNKNOWN ? TenantId.BASE : tenant(exchange, resolved);
+    if (router.timesRequests() && exchange.putAttachment(TIMED, Boolean.TRUE) == null) {
+      timeOnce(exchange, resolved, tenant);
+    }
     // Counted for the app's request statistics whatever the answer, as the original counts them;
     // not a request that will run again on a worker.
     boolean answered = true;
@@ -137,6 +140,28 @@ final class RequestContext implements HttpHandler {
         router.answered(tenant);
       }
     }
+  }
+
+  private static final AttachmentKey<Boolean> TIMED = AttachmentKey.create(Boolean.class);
+
+  // Once per exchange, though an endpoint that leaves the I/O thread passes here twice; the status
+  // is read when the answer has gone, so error answers count as sent.
+  private void timeOnce(HttpServerExchange exchange, Resolved resolved, TenantId tenant) {
+    long arrived = exchange.getRequestStartTime(); // System.nanoTime(), or -1 when not recorded
+    long start = arrived != -1 ? arrived : System.nanoTime();
+    exchange.addExchangeCompleteListener(
+        (ex, nextListener) -> {
+          try {
+            router.completed(
+                tenant,
+                resolved.path(),
+                ex.getRequestMethod().toString(),
+                ex.getStatusCode(),
+                System.nanoTime() - start);
+          } finally {
+            nextListener.proceed();
+          }
+        });
   }
 
   /** A tenant named by a client older than tenants: answered 404 and, as there, not counted. */
@@ -290,7 +315,9 @@ final class RequestContext implements HttpHandler {
   }
 
   private static void write(HttpServerExchange exchange, Object result) {
+    String textType = Replies.TEXT;
     if (result instanceof Response response) {
+      textType = response.headers().getOrDefault("Content-Type", textType);
       response
           .headers()
           .forEach(
@@ -301,7 +328,7 @@ final class RequestContext implements HttpHandler {
       result = response.body();
     }
     if (result instanceof String text) {
-      Replies.text(exchange, text);
+      Replies.send(exchange, 200, textType, text);
     } else {
       Replies.json(exchange, result);
     }

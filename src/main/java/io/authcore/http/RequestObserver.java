@@ -10,4 +10,13 @@ import io.authcore.tenancy.TenantId;
  */
 public interface RequestObserver {
   void answered(TenantId tenant);
+
+  /**
+   * Once per request that reached the pipeline, when its answer has been sent, with the status
+   * actually sent (error answers included). {@code route} is the registered path the request
+   * matched, without tenant prefix or query (never a raw path), or null when it matched none; the
+   * time runs from the request's arrival. On the I/O thread: it must not block. The server only
+   * times requests when some observer overrides this.
+   */
+  default void completed(TenantId tenant, String route, String method, int status, long nanos) {}
 }

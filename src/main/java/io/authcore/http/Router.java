@@ -21,6 +21,7 @@ final class Router {
   private final Set<String> slowPaths = new HashSet<>();
   private final Map<String, BooleanSupplier> inlinePaths = new HashMap<>();
   private final List<RequestObserver> observers = new ArrayList<>();
+  private final List<RequestObserver> timers = new ArrayList<>();
 
   static Router of(List<? extends Api> apis) {
     List<Route> registered = new ArrayList<>();
@@ -61,6 +62,9 @@ final class Router {
     for (Api api : apis) {
       if (api instanceof RequestObserver observer) {
         router.observers.add(observer);
+        if (overridesCompleted(observer)) {
+          router.timers.add(observer);
+        }
       }
     }
     for (Route route : registered) {
@@ -111,6 +115,31 @@ final class Router {
   void answered(TenantId tenant) {
     for (RequestObserver observer : observers) {
       observer.answered(tenant);
+    }
+  }
+
+  /** Whether any observer wants {@link #completed}: requests are timed only then. */
+  boolean timesRequests() {
+    return !timers.isEmpty();
+  }
+
+  /** Tells the observers that want it that a request's answer has been sent. */
+  void completed(TenantId tenant, String route, String method, int status, long nanos) {
+    for (RequestObserver observer : timers) {
+      observer.completed(tenant, route, method, status, nanos);
+    }
+  }
+
+  private static boolean overridesCompleted(RequestObserver observer) {
+    try {
+      return observer
+              .getClass()
+              .getMethod(
+                  "completed", TenantId.class, String.class, String.class, int.class, long.class)
+              .getDeclaringClass()
+          != RequestObserver.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -119,6 +119,35 @@ class HelmChartTest {
   }
 
   @Test
+  void podsCarryThePrometheusScrapeAnnotationsForTheKeylessMetricsPort() {
+    List<Map<String, Object>> docs = render(t -> t);
+    Map<?, ?> annotations = podAnnotations(docs);
+    assertEquals("true", annotations.get("prometheus.io/scrape"));
+    assertEquals("9464", annotations.get("prometheus.io/port"));
+    assertEquals("/metrics", annotations.get("prometheus.io/path"));
+    Map<String, Object> container = container(docs);
+    assertTrue(container.get("env").toString().contains("{name=METRICS_PORT, value=9464}"));
+    assertTrue(container.get("ports").toString().contains("name=metrics, containerPort=9464"));
+    Map<?, ?> service = (Map<?, ?>) byKind(docs, "Service").get("spec");
+    assertFalse(service.get("ports").toString().contains("9464"), "only the pod has that port");
+
+    List<Map<String, Object>> other = render(t -> t.set("metrics.port", 9100));
+    assertEquals("9100", podAnnotations(other).get("prometheus.io/port"));
+    assertTrue(container(other).get("env").toString().contains("{name=METRICS_PORT, value=9100}"));
+
+    List<Map<String, Object>> off = render(t -> t.set("metrics.enabled", false));
+    assertFalse(podAnnotations(off).containsKey("prometheus.io/scrape"));
+    assertFalse(container(off).get("env").toString().contains("METRICS_PORT"));
+    assertEquals(1, ((List<?>) container(off).get("ports")).size());
+  }
+
+  private static Map<?, ?> podAnnotations(List<Map<String, Object>> docs) {
+    Map<?, ?> spec = (Map<?, ?>) byKind(docs, "Deployment").get("spec");
+    return (Map<?, ?>)
+        ((Map<?, ?>) ((Map<?, ?>) spec.get("template")).get("metadata")).get("annotations");
+  }
+
+  @Test
   void anExistingSecretReplacesTheChartsOwn() {
     List<Map<String, Object>> docs = render(t -> t.set("existingSecret", "authcore-secrets"));
     assertTrue(docs.stream().noneMatch(d -> "Secret".equals(d.get("kind"))));

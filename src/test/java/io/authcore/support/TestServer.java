@@ -77,6 +77,11 @@ public final class TestServer implements AutoCloseable {
     return core.passwordVerifications();
   }
 
+  /** The metrics-only listener's port ({@code metrics_port}), or -1. */
+  public int metricsPort() {
+    return core.metricsPort();
+  }
+
   /** The overrides that name this server's database (empty for H2). */
   public Map<String, String> database() {
     return database;

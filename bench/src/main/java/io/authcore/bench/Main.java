@@ -41,7 +41,8 @@ public final class Main {
         r.clientCpuPercent);
   }
 
-  private static void requireKnown(Options options, List<String> known) {
+  /** Exits with 2 on an option the command does not know. */
+  private static void onlyKnown(Options options, List<String> known) {
     List<String> unknown = options.unknown(known);
     if (!unknown.isEmpty()) {
       System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
@@ -56,25 +57,29 @@ public final class Main {
             args, command.equals("run") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1);
     switch (command) {
       case "run" -> {
-        requireKnown(options, Bench.OPTIONS);
+        onlyKnown(options, Bench.OPTIONS);
         System.exit(new Bench(options).run());
       }
       case "undertow" -> BareUndertow.main(options);
       case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
       case "load" -> load(options);
       case "startup" -> {
-        requireKnown(options, Startup.OPTIONS);
+        onlyKnown(options, Startup.OPTIONS);
         System.exit(new Startup(options).run());
       }
       case "side-by-side" -> {
-        requireKnown(options, SideBySide.OPTIONS);
+        onlyKnown(options, SideBySide.OPTIONS);
         System.exit(new SideBySide(options).run());
+      }
+      case "metrics-ab" -> {
+        onlyKnown(options, MetricsAb.OPTIONS);
+        System.exit(new MetricsAb(options).run());
       }
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
       default -> {
         System.err.println(
             "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...]"
-                + " | side-by-side [--rounds=N ...] | hot <file.jfr>"
+                + " | side-by-side [--rounds=N ...] | metrics-ab [--rounds=N ...] | hot <file.jfr>"
                 + " [--top=N]");
         System.exit(2);
       }

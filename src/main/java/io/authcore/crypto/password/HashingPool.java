@@ -54,6 +54,8 @@ final class HashingPool implements AutoCloseable {
   private final Map<Thread, Integer> tids = new ConcurrentHashMap<>();
   private final AtomicInteger hashing = new AtomicInteger();
   private final AtomicInteger mostAtOnce = new AtomicInteger();
+  private final String name;
+  private volatile HashingObserver observer = HashingObserver.NONE;
 
   HashingPool(String name, int threads) {
     this(name, threads, new HashingBacklog(), EagerBudget.forThisMachine());
@@ -81,6 +83,7 @@ final class HashingPool implements AutoCloseable {
     if (threads < 1) {
       throw new IllegalArgumentException("a hashing pool needs at least one thread");
     }
+    this.name = name;
     this.threads = threads;
     this.priority = priority;
     this.raiseAfter = raiseAfter;
@@ -121,6 +124,7 @@ final class HashingPool implements AutoCloseable {
 
   /** Runs {@code work} on a hashing thread and returns its result, waiting as long as it takes. */
   <T> T run(Callable<T> work) {
+    long asked = System.nanoTime();
     try {
       admission.acquire();
     } catch (InterruptedException e) {
@@ -146,7 +150,9 @@ final class HashingPool implements AutoCloseable {
                       long start = System.nanoTime();
                       long cpuStart = CPU.getCurrentThreadCpuTime();
                       T result = work.call();
-                      backlog.record(System.nanoTime() - start, threads);
+                      long took = System.nanoTime() - start;
+                      backlog.record(took, threads);
+                      observer.hashed(name, start - asked, took);
                       if (atOnce) { // the CPU it took from the others, not the time it waited
                         budget.spend(CPU.getCurrentThreadCpuTime() - cpuStart);
                       }
@@ -211,6 +217,15 @@ final class HashingPool implements AutoCloseable {
   /** Callers waiting for a free thread, for monitoring. */
   int waiting() {
     return admission.getQueueLength();
+  }
+
+  /** Hashes running now, for monitoring. */
+  int hashing() {
+    return hashing.get();
+  }
+
+  void observe(HashingObserver newObserver) {
+    this.observer = newObserver;
   }
 
   /** The most hashes this pool has ever run at once. */

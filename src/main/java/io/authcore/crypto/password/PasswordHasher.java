@@ -96,6 +96,23 @@ public final class PasswordHasher implements AutoCloseable {
     return backlog.limit(maxWait, bcryptPool.threads());
   }
 
+  /** Callers waiting for a hashing thread now, all pools together: the hashing queue's depth. */
+  public int waiting() {
+    return bcryptPool.waiting() + argon2Pool.waiting() + firebasePool.waiting();
+  }
+
+  /** Hashes running now, all pools together. */
+  public int hashing() {
+    return bcryptPool.hashing() + argon2Pool.hashing() + firebasePool.hashing();
+  }
+
+  /** Tells {@code observer} of every hash from now on (for metrics). */
+  public void observe(HashingObserver observer) {
+    bcryptPool.observe(observer);
+    argon2Pool.observe(observer);
+    firebasePool.observe(observer);
+  }
+
   /**
    * The algorithm new hashes use: {@link HashingAlgorithm#BCRYPT} or {@link
    * HashingAlgorithm#ARGON2}.

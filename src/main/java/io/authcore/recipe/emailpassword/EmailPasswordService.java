@@ -5,10 +5,12 @@ import io.authcore.crypto.password.InvalidPasswordHashException;
 import io.authcore.crypto.password.PasswordHashImport;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.crypto.password.UnverifiableHashException;
+import io.authcore.events.AuthEvents;
 import io.authcore.limits.AbuseLimits;
 import io.authcore.limits.Attempt;
 import io.authcore.limits.Limit;
 import io.authcore.limits.LimitReachedException;
+import io.authcore.recipe.Outcomes;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.users.ActiveUsers;
@@ -55,6 +57,8 @@ public final class EmailPasswordService {
   // Only users whose stored hash this core will not verify: a handful, written from outside.
   private final Map<String, Long> unverifiableWarnedAt = new ConcurrentHashMap<>();
 
+  private final AuthEvents events;
+
   public EmailPasswordService(
       Storage storage,
       PasswordHasher hasher,
@@ -62,7 +66,9 @@ public final class EmailPasswordService {
       UsersService users,
       ActiveUsers activeUsers,
       AbuseLimits limits,
-      Clock clock) {
+      Clock clock,
+      AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.activeUsers = activeUsers;
     this.hasher = hasher;
@@ -85,6 +91,12 @@ public final class EmailPasswordService {
     if (!limits.allow(Limit.SIGN_UPS_PER_IP, tenant.appId(), clientIp)) {
       throw new LimitReachedException(Limit.SIGN_UPS_PER_IP);
     }
+    return Outcomes.reported(
+        () -> addUser(tenant, email, password),
+        (signedUp, outcome) -> events.signUp(tenant.appId(), RECIPE, outcome));
+  }
+
+  private SignedIn addUser(TenantId tenant, String email, String password) {
     String hash = passwords.hash(tenant.appId(), password);
     long now = clock.millis();
     // The original marks the placeholder emails SDKs make up for phone-only users as verified.
@@ -155,6 +167,12 @@ public final class EmailPasswordService {
    * @throws StatusException {@code WRONG_CREDENTIALS_ERROR}
    */
   public SignedIn signIn(TenantId tenant, String email, String password, String clientIp) {
+    return Outcomes.reported(
+        () -> limitedSignIn(tenant, email, password, clientIp),
+        (signedIn, outcome) -> events.signIn(tenant.appId(), RECIPE, outcome));
+  }
+
+  private SignedIn limitedSignIn(TenantId tenant, String email, String password, String clientIp) {
     Attempt attempt =
         limits
             .begin(

@@ -1,6 +1,8 @@
 package io.authcore.recipe.passwordless;
 
 import io.authcore.crypto.RandomTokens;
+import io.authcore.events.AuthEvents;
+import io.authcore.recipe.Outcomes;
 import io.authcore.recipe.passwordless.PasswordlessCodesService.Proof;
 import io.authcore.recipe.users.ActiveUsers;
 import io.authcore.recipe.users.UsersService;
@@ -33,12 +35,16 @@ public final class PasswordlessService {
   private final ActiveUsers activeUsers;
   private final Clock clock;
 
+  private final AuthEvents events;
+
   public PasswordlessService(
       Storage storage,
       PasswordlessCodesService codes,
       UsersService users,
       ActiveUsers activeUsers,
-      Clock clock) {
+      Clock clock,
+      AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.codes = codes;
     this.users = users;
@@ -61,6 +67,18 @@ public final class PasswordlessService {
    *     created the user between the check and the sign-up, as the original answers
    */
   public Consumed consume(TenantId tenant, Proof proof, boolean markVerified) {
+    return Outcomes.reported(
+        () -> signInOrUp(tenant, proof, markVerified),
+        (consumed, outcome) -> {
+          if (consumed != null && consumed.createdNewUser()) {
+            events.signUp(tenant.appId(), "passwordless", outcome);
+          } else {
+            events.signIn(tenant.appId(), "passwordless", outcome);
+          }
+        });
+  }
+
+  private Consumed signInOrUp(TenantId tenant, Proof proof, boolean markVerified) {
     Device device = codes.check(tenant, proof, true);
     String appId = tenant.appId();
     String email = device.email();

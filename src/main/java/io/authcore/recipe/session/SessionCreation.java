@@ -3,6 +3,7 @@ package io.authcore.recipe.session;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.crypto.Hashes;
 import io.authcore.crypto.RandomTokens;
+import io.authcore.events.AuthEvents;
 import io.authcore.recipe.session.AccessTokens.Claims;
 import io.authcore.recipe.session.RefreshTokens.Payload;
 import io.authcore.recipe.session.SessionService.NewSession;
@@ -19,8 +20,11 @@ final class SessionCreation {
   private final Storage storage;
   private final SessionTokens tokens;
   private final ActiveUsers activeUsers;
+  private final AuthEvents events;
 
-  SessionCreation(Storage storage, SessionTokens tokens, ActiveUsers activeUsers) {
+  SessionCreation(
+      Storage storage, SessionTokens tokens, ActiveUsers activeUsers, AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.tokens = tokens;
     this.activeUsers = activeUsers;
@@ -103,9 +107,11 @@ final class SessionCreation {
             userDataInJWT,
             SessionTokens.stamp(version, now),
             SessionTokens.stamp(version, tokens.freshExpiry(appId, now, validityMs)));
+    TokenInfo accessToken = tokens.mint(appId, claims, !useStaticKey);
+    events.sessions(appId, AuthEvents.SessionEvent.CREATED, 1);
     return new NewSession(
         SessionTokens.view(claims),
-        tokens.mint(appId, claims, !useStaticKey),
+        accessToken,
         new TokenInfo(refreshToken, refreshExpiry, now),
         antiCsrf);
   }

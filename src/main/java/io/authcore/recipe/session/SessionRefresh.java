@@ -3,6 +3,7 @@ package io.authcore.recipe.session;
 import io.authcore.crypto.Hashes;
 import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.Secrets;
+import io.authcore.events.AuthEvents;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.session.AccessTokens.Claims;
@@ -33,8 +34,11 @@ final class SessionRefresh {
   private final Storage storage;
   private final SessionTokens tokens;
   private final ActiveUsers activeUsers;
+  private final AuthEvents events;
 
-  SessionRefresh(Storage storage, SessionTokens tokens, ActiveUsers activeUsers) {
+  SessionRefresh(
+      Storage storage, SessionTokens tokens, ActiveUsers activeUsers, AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.tokens = tokens;
     this.activeUsers = activeUsers;
@@ -68,6 +72,37 @@ final class SessionRefresh {
    * @param validityMs as for {@link SessionCreation#create}; only {@link Rotation#AT_ONCE} takes it
    */
   NewSession refresh(
+      String appId,
+      String refreshToken,
+      String antiCsrfToken,
+      boolean enableAntiCsrf,
+      Boolean useDynamicKey,
+      TokenVersion version,
+      Rotation rotation,
+      Long validityMs) {
+    NewSession refreshed;
+    try {
+      refreshed =
+          rotate(
+              appId,
+              refreshToken,
+              antiCsrfToken,
+              enableAntiCsrf,
+              useDynamicKey,
+              version,
+              rotation,
+              validityMs);
+    } catch (StatusException e) {
+      if (e.status() == Status.TOKEN_THEFT_DETECTED) {
+        events.sessions(appId, AuthEvents.SessionEvent.TOKEN_THEFT_DETECTED, 1);
+      }
+      throw e;
+    }
+    events.sessions(appId, AuthEvents.SessionEvent.REFRESHED, 1);
+    return refreshed;
+  }
+
+  private NewSession rotate(
       String appId,
       String refreshToken,
       String antiCsrfToken,

@@ -1,6 +1,7 @@
 package io.authcore.recipe.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.events.AuthEvents;
 import io.authcore.storage.SessionStore.SessionRow;
 import io.authcore.storage.Storage;
 import io.authcore.tenancy.TenantId;
@@ -15,8 +16,10 @@ import java.util.Set;
 public final class SessionRegistry {
   private final Storage storage;
   private final Clock clock;
+  private final AuthEvents events;
 
-  public SessionRegistry(Storage storage, Clock clock) {
+  public SessionRegistry(Storage storage, Clock clock, AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.clock = clock;
   }
@@ -72,14 +75,17 @@ public final class SessionRegistry {
     for (String handle : handles) {
       byTenant.computeIfAbsent(tenantOf(handle), t -> new ArrayList<>()).add(handle);
     }
-    return storage.inTransaction(
-        tx -> {
-          List<String> revoked = new ArrayList<>();
-          byTenant.forEach(
-              (tenantId, ofTenant) ->
-                  revoked.addAll(tx.sessions().delete(appId, tenantId, ofTenant)));
-          return revoked;
-        });
+    List<String> revoked =
+        storage.inTransaction(
+            tx -> {
+              List<String> deleted = new ArrayList<>();
+              byTenant.forEach(
+                  (tenantId, ofTenant) ->
+                      deleted.addAll(tx.sessions().delete(appId, tenantId, ofTenant)));
+              return deleted;
+            });
+    events.sessions(appId, AuthEvents.SessionEvent.REVOKED, revoked.size());
+    return revoked;
   }
 
   /**

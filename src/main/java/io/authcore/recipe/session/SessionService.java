@@ -2,6 +2,7 @@ package io.authcore.recipe.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authcore.config.CoreConfig;
+import io.authcore.events.AuthEvents;
 import io.authcore.recipe.session.SigningKeys.LegacyKeys;
 import io.authcore.recipe.users.ActiveUsers;
 import io.authcore.storage.Storage;
@@ -27,14 +28,15 @@ public final class SessionService {
       SigningKeys keys,
       Clock clock,
       TenantConfigs configs,
-      ActiveUsers activeUsers) {
+      ActiveUsers activeUsers,
+      AuthEvents events) {
     this.keys = keys;
     this.tokens =
         new SessionTokens(
             new AccessTokens(keys), new RefreshTokens(storage, clock), configs, clock);
-    this.creation = new SessionCreation(storage, tokens, activeUsers);
+    this.creation = new SessionCreation(storage, tokens, activeUsers, events);
     this.verification = new SessionVerification(storage, tokens);
-    this.refresh = new SessionRefresh(storage, tokens, activeUsers);
+    this.refresh = new SessionRefresh(storage, tokens, activeUsers, events);
   }
 
   /** Drops what is cached for an app that was removed. */

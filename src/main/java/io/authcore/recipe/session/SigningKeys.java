@@ -5,6 +5,7 @@ import static io.authcore.recipe.session.RotationSchedule.MAX_KEYS;
 import io.authcore.config.CoreConfig;
 import io.authcore.crypto.RandomTokens;
 import io.authcore.crypto.RsaKeys;
+import io.authcore.events.AuthEvents;
 import io.authcore.storage.SigningKeyStore;
 import io.authcore.storage.SigningKeyStore.DynamicKey;
 import io.authcore.storage.SigningKeyStore.StaticKey;
@@ -48,6 +49,7 @@ public final class SigningKeys {
   private final Map<String, AppKeys> cache = new ConcurrentHashMap<>();
   private final Map<String, Long> nextRotationCheck = new ConcurrentHashMap<>();
   private final Set<String> heldBack = ConcurrentHashMap.newKeySet();
+  private volatile AuthEvents events = AuthEvents.NONE;
 
   /** One key ready to sign or verify. */
   public record Key(String kid, KeyPair pair, long createdAt) {
@@ -86,6 +88,11 @@ public final class SigningKeys {
     this.storage = storage;
     this.clock = clock;
     this.schedules = schedules;
+  }
+
+  /** Tells {@code newEvents} of each rotation from now on. */
+  public void reportTo(AuthEvents newEvents) {
+    this.events = newEvents;
   }
 
   /** Creates the app's first keys when it has none; run at start-up and when an app is made. */
@@ -140,6 +147,7 @@ public final class SigningKeys {
               return true;
             });
     if (created) {
+      events.signingKeyRotated(appId);
       log.info("app {}: created a new access-token signing key", appId);
     }
     reload(appId);

@@ -1,6 +1,8 @@
 package io.authcore.recipe.thirdparty;
 
 import io.authcore.crypto.RandomTokens;
+import io.authcore.events.AuthEvents;
+import io.authcore.recipe.Outcomes;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.accountlinking.PrimaryUserHolders;
@@ -37,8 +39,15 @@ public final class ThirdPartyService {
   private final ActiveUsers activeUsers;
   private final Clock clock;
 
+  private final AuthEvents events;
+
   public ThirdPartyService(
-      Storage storage, UsersService users, ActiveUsers activeUsers, Clock clock) {
+      Storage storage,
+      UsersService users,
+      ActiveUsers activeUsers,
+      Clock clock,
+      AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.users = users;
     this.activeUsers = activeUsers;
@@ -59,6 +68,19 @@ public final class ThirdPartyService {
    * email. {@code markVerified} marks that email verified; false never un-verifies it.
    */
   public SignedInUp signInUp(
+      TenantId tenant, Identity identity, String email, boolean markVerified) {
+    return Outcomes.reported(
+        () -> findOrCreate(tenant, identity, email, markVerified),
+        (done, outcome) -> {
+          if (done != null && done.createdNewUser()) {
+            events.signUp(tenant.appId(), "thirdparty", outcome);
+          } else {
+            events.signIn(tenant.appId(), "thirdparty", outcome);
+          }
+        });
+  }
+
+  private SignedInUp findOrCreate(
       TenantId tenant, Identity identity, String email, boolean markVerified) {
     String appId = tenant.appId();
     ThirdPartyStore store = storage.thirdParty();

@@ -1,6 +1,8 @@
 package io.authcore.recipe.webauthn;
 
 import io.authcore.crypto.RandomTokens;
+import io.authcore.events.AuthEvents;
+import io.authcore.recipe.Outcomes;
 import io.authcore.recipe.Status;
 import io.authcore.recipe.StatusException;
 import io.authcore.recipe.users.ActiveUsers;
@@ -41,8 +43,15 @@ public final class WebAuthnCeremonyService {
   private final ActiveUsers activeUsers;
   private final Clock clock;
 
+  private final AuthEvents events;
+
   public WebAuthnCeremonyService(
-      Storage storage, UsersService users, ActiveUsers activeUsers, Clock clock) {
+      Storage storage,
+      UsersService users,
+      ActiveUsers activeUsers,
+      Clock clock,
+      AuthEvents events) {
+    this.events = events;
     this.storage = storage;
     this.users = users;
     this.activeUsers = activeUsers;
@@ -59,6 +68,12 @@ public final class WebAuthnCeremonyService {
    *     EMAIL_ALREADY_EXISTS_ERROR}
    */
   public SignedUp signUp(TenantId tenant, String optionsId, SubmittedCredential credential) {
+    return Outcomes.reported(
+        () -> register(tenant, optionsId, credential),
+        (signedUp, outcome) -> events.signUp(tenant.appId(), "webauthn", outcome));
+  }
+
+  private SignedUp register(TenantId tenant, String optionsId, SubmittedCredential credential) {
     Options options = options(tenant, optionsId);
     Registered key = verifyRegistration(options, credential);
     if (options.email() == null) {
@@ -109,6 +124,12 @@ public final class WebAuthnCeremonyService {
    *     INVALID_AUTHENTICATOR_ERROR} or {@code UNKNOWN_USER_ID_ERROR}
    */
   public SignedIn signIn(TenantId tenant, String optionsId, SubmittedCredential credential) {
+    return Outcomes.reported(
+        () -> authenticate(tenant, optionsId, credential),
+        (signedIn, outcome) -> events.signIn(tenant.appId(), "webauthn", outcome));
+  }
+
+  private SignedIn authenticate(TenantId tenant, String optionsId, SubmittedCredential credential) {
     String appId = tenant.appId();
     String userId =
         storage.inTransaction(

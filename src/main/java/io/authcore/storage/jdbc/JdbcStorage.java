@@ -1,5 +1,6 @@
 package io.authcore.storage.jdbc;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import io.authcore.storage.AccountIdStore;
@@ -71,13 +72,27 @@ public final class JdbcStorage implements Storage {
    * @throws ConfigException when the PostgreSQL settings are inconsistent
    */
   public static JdbcStorage open(CoreConfig config) {
-    return open(config, StartupWait.standard(), Clock.systemUTC());
+    return open(config, null);
+  }
+
+  /** As above, with the connection pool reporting its usage and waits to {@code poolMetrics}. */
+  public static JdbcStorage open(CoreConfig config, MetricsTrackerFactory poolMetrics) {
+    return open(config, StartupWait.standard(), Clock.systemUTC(), poolMetrics);
   }
 
   static JdbcStorage open(CoreConfig config, StartupWait wait, Clock clock) {
+    return open(config, wait, clock, null);
+  }
+
+  private static JdbcStorage open(
+      CoreConfig config, StartupWait wait, Clock clock, MetricsTrackerFactory poolMetrics) {
     if (!config.usesPostgres()) {
       log.info("Using in memory storage.");
-      return start(new OutageGuard(Pools.h2(config)), new H2Dialect(), publicTables(), clock);
+      return start(
+          new OutageGuard(Pools.measured(Pools.h2(config), poolMetrics)),
+          new H2Dialect(),
+          publicTables(),
+          clock);
     }
     if (config.string("postgresql_user") == null
         && config.string("postgresql_connection_uri") == null) {
@@ -91,7 +106,12 @@ public final class JdbcStorage implements Storage {
     Dialect dialect = new PostgresDialect();
     log.info("Setting up PostgreSQL connection pool for {}", settings.describe());
     return wait.run(
-        () -> start(new OutageGuard(Pools.postgres(config, settings)), dialect, tables, clock),
+        () ->
+            start(
+                new OutageGuard(Pools.measured(Pools.postgres(config, settings), poolMetrics)),
+                dialect,
+                tables,
+                clock),
         settings.describe(),
         settings.password());
   }

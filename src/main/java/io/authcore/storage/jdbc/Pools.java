@@ -1,6 +1,7 @@
 package io.authcore.storage.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.authcore.config.ConfigException;
 import io.authcore.config.CoreConfig;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +60,14 @@ final class Pools {
           "'postgresql_minimum_idle_connections' must be less than or equal to"
               + " 'postgresql_connection_pool_size'");
     }
+  }
+
+  /** {@code hikari}, reporting to {@code metrics} when there are any. */
+  static HikariConfig measured(HikariConfig hikari, MetricsTrackerFactory metrics) {
+    if (metrics != null) {
+      hikari.setMetricsTrackerFactory(metrics);
+    }
+    return hikari;
   }
 
   /** A private in-memory database, gone when the storage closes. */
