@@ -72,6 +72,7 @@ import io.authcore.recipe.webauthn.WebAuthnUserApi;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
+import io.authcore.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -86,18 +87,21 @@ public final class Authcore implements AutoCloseable {
   private final BulkMigration bulkMigration;
   private final PasswordHasher hasher;
   private final HttpServer server;
+  private final Tracing tracing;
 
   private Authcore(
       Storage storage,
       Jobs jobs,
       BulkMigration bulkMigration,
       PasswordHasher hasher,
-      HttpServer server) {
+      HttpServer server,
+      Tracing tracing) {
     this.storage = storage;
     this.jobs = jobs;
     this.bulkMigration = bulkMigration;
     this.hasher = hasher;
     this.server = server;
+    this.tracing = tracing;
   }
 
   public static Authcore start(CoreConfig config) {
@@ -118,6 +122,7 @@ public final class Authcore implements AutoCloseable {
       // made on another core while the schema is created (start-up time, issue 23).
       RsaKeys.generateAhead(2);
     }
+    Tracing tracing = Tracing.of(config); // OFF unless otel_collector_connection_uri is set
     // What needs no database is made on another core while the storage opens: the hashing pools
     // (with libc loaded through JNA for their priorities) and the RS256 signer (OpenSSL or JDK).
     CompletableFuture<PasswordHasher> hashing = new CompletableFuture<>();
@@ -125,7 +130,7 @@ public final class Authcore implements AutoCloseable {
             () -> {
               try {
                 Jwt.chooseSigner();
-                hashing.complete(new PasswordHasher(config));
+                hashing.complete(new PasswordHasher(config, tracing));
               } catch (RuntimeException | Error e) {
                 hashing.completeExceptionally(e);
               }
@@ -134,9 +139,10 @@ public final class Authcore implements AutoCloseable {
         .start();
     Storage storage;
     try {
-      storage = JdbcStorage.open(config);
+      storage = JdbcStorage.open(config, tracing);
     } catch (RuntimeException e) {
       hashing.thenAccept(PasswordHasher::close);
+      tracing.close();
       throw e;
     }
     PasswordHasher hasher;
@@ -144,6 +150,7 @@ public final class Authcore implements AutoCloseable {
       hasher = hashing.join();
     } catch (CompletionException e) {
       storage.close();
+      tracing.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     Jobs jobs = new Jobs();
@@ -267,13 +274,16 @@ public final class Authcore implements AutoCloseable {
                   tenants,
                   tenants,
                   apis,
-                  new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread)));
+                  new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread),
+                  tracing),
+              tracing);
       bulkMigration.start(bulkImport.drain());
       return core;
     } catch (RuntimeException e) {
       jobs.close();
       hasher.close();
       storage.close();
+      tracing.close();
       throw e;
     }
   }
@@ -290,5 +300,6 @@ public final class Authcore implements AutoCloseable {
     jobs.close();
     hasher.close();
     storage.close();
+    tracing.close(); // last: sends the spans still buffered
   }
 }

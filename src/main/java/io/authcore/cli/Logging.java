@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 import io.authcore.config.ConfigException;
@@ -56,6 +58,14 @@ final class Logging {
    *     daemon has none, so it gets the installation's {@code logs/}, as the original's default.
    */
   static Logging configure(CoreConfig config, Optional<Path> defaultDir) {
+    return configure(config, defaultDir, JsonLayout.requested(System.getenv()));
+  }
+
+  /**
+   * @param structured one JSON object per line ({@link JsonLayout}), as {@code
+   *     USE_STRUCTURED_LOGGING=true} asks
+   */
+  static Logging configure(CoreConfig config, Optional<Path> defaultDir, boolean structured) {
     Level level = level(config.string("log_level"));
     Optional<Path> infoFile = file(config.string("info_log_path"), defaultDir, "info.log");
     Optional<Path> errorFile = file(config.string("error_log_path"), defaultDir, "error.log");
@@ -69,8 +79,8 @@ final class Logging {
     Level libraries = level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN;
     LIBRARIES.forEach(name -> context.getLogger(name).setLevel(libraries));
 
-    root.addAppender(appender(context, infoFile, "System.out", false));
-    root.addAppender(appender(context, errorFile, "System.err", true));
+    root.addAppender(appender(context, infoFile, "System.out", false, structured));
+    root.addAppender(appender(context, errorFile, "System.err", true, structured));
     if (errorFile.isPresent()) {
       root.addAppender(startupEcho(context));
     }
@@ -137,12 +147,12 @@ final class Logging {
   }
 
   private static OutputStreamAppender<ILoggingEvent> appender(
-      LoggerContext context, Optional<Path> file, String console, boolean errors) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(PATTERN);
-    encoder.setCharset(StandardCharsets.UTF_8);
-    encoder.start();
+      LoggerContext context,
+      Optional<Path> file,
+      String console,
+      boolean errors,
+      boolean structured) {
+    Encoder<ILoggingEvent> encoder = encoder(context, PATTERN, structured);
 
     OutputStreamAppender<ILoggingEvent> appender;
     if (file.isPresent()) {
@@ -161,6 +171,27 @@ final class Logging {
     appender.addFilter(errors ? atLeast(Level.WARN) : below(Level.WARN));
     appender.start();
     return appender;
+  }
+
+  /** Lines as {@code pattern} says, or JSON objects when {@code structured}. */
+  static Encoder<ILoggingEvent> encoder(LoggerContext context, String pattern, boolean structured) {
+    if (structured) {
+      JsonLayout layout = new JsonLayout();
+      layout.setContext(context);
+      layout.start();
+      LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+      encoder.setContext(context);
+      encoder.setLayout(layout);
+      encoder.setCharset(StandardCharsets.UTF_8);
+      encoder.start();
+      return encoder;
+    }
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(pattern);
+    encoder.setCharset(StandardCharsets.UTF_8);
+    encoder.start();
+    return encoder;
   }
 
   private static Filter<ILoggingEvent> atLeast(Level threshold) {

@@ -151,6 +151,8 @@ public final class Settings {
               .check(positive("webauthn_recover_account_token_lifetime"))
               .app(),
           Setting.of("otel_collector_connection_uri", STRING, null),
+          // Authcore's own: one log line per request (method, route, status, duration, tenant).
+          Setting.of("access_log", BOOLEAN, false),
           Setting.of("deadlock_logger_enable", BOOLEAN, false),
           Setting.of("webserver_https_enabled", BOOLEAN, false),
           // PostgreSQL

@@ -3,6 +3,7 @@ package io.authcore.http;
 import io.authcore.config.CoreConfig;
 import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.Tenants;
+import io.authcore.tracing.Tracing;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -39,6 +40,17 @@ public final class HttpServer {
       TenantConfigs configs,
       List<? extends Api> apis,
       Scheduling scheduling) {
+    return start(config, tenants, configs, apis, scheduling, Tracing.OFF);
+  }
+
+  /** As above, with each request's server span made by {@code tracing}. */
+  public static HttpServer start(
+      CoreConfig config,
+      Tenants tenants,
+      TenantConfigs configs,
+      List<? extends Api> apis,
+      Scheduling scheduling,
+      Tracing tracing) {
     int workers = config.integer("max_server_pool_size");
     ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
     Undertow undertow =
@@ -48,7 +60,8 @@ public final class HttpServer {
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
             .setHandler(
-                rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling))
+                rootHandler(
+                    config, tenants, configs, Router.of(apis), slowPool, scheduling, tracing))
             .build();
     try {
       undertow.start();
@@ -65,17 +78,22 @@ public final class HttpServer {
       TenantConfigs configs,
       Router router,
       Executor slowPool,
-      Scheduling scheduling) {
+      Scheduling scheduling,
+      Tracing tracing) {
     RequestContext context = new RequestContext(config, tenants, configs, router);
-    return new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
-        context,
-        slowPool,
-        new SlowLane(scheduling.slowLimit()),
-        Connections.readTimeoutMs(config),
-        new RequestThreads( // each worker's one-off set-up
-            scheduling.onRequestThread(),
-            new ErrorMapper( // the one place that turns exceptions into the original's responses
-                context))); // prefix, api key, cdi-version, scope, then the endpoint
+    // Request id, MDC, server span and access log line, on every thread the request runs on.
+    RequestTelemetry telemetry = new RequestTelemetry(context, tracing, config.bool("access_log"));
+    return telemetry.first(
+        new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
+            context,
+            slowPool,
+            new SlowLane(scheduling.slowLimit()),
+            Connections.readTimeoutMs(config),
+            new RequestThreads( // each worker's one-off set-up
+                scheduling.onRequestThread(),
+                telemetry.onWorker(
+                    new ErrorMapper( // the one place that turns exceptions into responses
+                        context))))); // prefix, api key, cdi-version, scope, then the endpoint
   }
 
   private static Thread slowThread(Runnable task) {

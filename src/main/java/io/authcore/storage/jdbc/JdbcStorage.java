@@ -28,6 +28,8 @@ import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 import io.authcore.storage.WebAuthnStore;
 import io.authcore.tenancy.TenantId;
+import io.authcore.tracing.Span;
+import io.authcore.tracing.Spans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,13 +56,18 @@ public final class JdbcStorage implements Storage {
   private final Tables tables;
   private final boolean inMemory;
   private final JdbcStores pooled;
+  private final Spans spans;
+  private final String system;
 
-  private JdbcStorage(OutageGuard guard, Dialect dialect, Tables tables, boolean inMemory) {
+  private JdbcStorage(
+      OutageGuard guard, Dialect dialect, Tables tables, boolean inMemory, Spans spans) {
     this.guard = guard;
     this.dialect = dialect;
     this.tables = tables;
     this.inMemory = inMemory;
-    this.pooled = new JdbcStores(ConnectionSource.guarded(guard), dialect, tables);
+    this.spans = spans;
+    this.system = inMemory ? "h2" : "postgresql";
+    this.pooled = new JdbcStores(ConnectionSource.guarded(guard, spans, system), dialect, tables);
   }
 
   /**
@@ -71,13 +78,23 @@ public final class JdbcStorage implements Storage {
    * @throws ConfigException when the PostgreSQL settings are inconsistent
    */
   public static JdbcStorage open(CoreConfig config) {
-    return open(config, StartupWait.standard(), Clock.systemUTC());
+    return open(config, Spans.OFF);
+  }
+
+  /** As above, with a span around each use of a pooled connection and each transaction. */
+  public static JdbcStorage open(CoreConfig config, Spans spans) {
+    return open(config, StartupWait.standard(), Clock.systemUTC(), spans);
   }
 
   static JdbcStorage open(CoreConfig config, StartupWait wait, Clock clock) {
+    return open(config, wait, clock, Spans.OFF);
+  }
+
+  private static JdbcStorage open(CoreConfig config, StartupWait wait, Clock clock, Spans spans) {
     if (!config.usesPostgres()) {
       log.info("Using in memory storage.");
-      return start(new OutageGuard(Pools.h2(config)), new H2Dialect(), publicTables(), clock);
+      return start(
+          new OutageGuard(Pools.h2(config)), new H2Dialect(), publicTables(), clock, spans);
     }
     if (config.string("postgresql_user") == null
         && config.string("postgresql_connection_uri") == null) {
@@ -91,7 +108,8 @@ public final class JdbcStorage implements Storage {
     Dialect dialect = new PostgresDialect();
     log.info("Setting up PostgreSQL connection pool for {}", settings.describe());
     return wait.run(
-        () -> start(new OutageGuard(Pools.postgres(config, settings)), dialect, tables, clock),
+        () ->
+            start(new OutageGuard(Pools.postgres(config, settings)), dialect, tables, clock, spans),
         settings.describe(),
         settings.password());
   }
@@ -135,8 +153,10 @@ public final class JdbcStorage implements Storage {
     return Tables.of("public", "");
   }
 
-  private static JdbcStorage start(OutageGuard guard, Dialect dialect, Tables tables, Clock clock) {
-    JdbcStorage storage = new JdbcStorage(guard, dialect, tables, dialect instanceof H2Dialect);
+  private static JdbcStorage start(
+      OutageGuard guard, Dialect dialect, Tables tables, Clock clock, Spans spans) {
+    JdbcStorage storage =
+        new JdbcStorage(guard, dialect, tables, dialect instanceof H2Dialect, spans);
     try {
       String version = Schema.prepare(guard.pool(), dialect, tables);
       Schema.seed(guard.pool(), dialect, tables, version, clock.millis());
@@ -283,6 +303,12 @@ public final class JdbcStorage implements Storage {
   }
 
   private <T> T once(UnitOfWork<T> work) {
+    try (Span span = spans.start("db.transaction").attribute("db.system.name", system)) {
+      return once(work, span);
+    }
+  }
+
+  private <T> T once(UnitOfWork<T> work, Span span) {
     try (Connection connection = guard.connect()) {
       connection.setAutoCommit(false);
       try {
@@ -291,6 +317,7 @@ public final class JdbcStorage implements Storage {
         connection.commit();
         return result;
       } catch (RuntimeException | Error e) {
+        span.failed(e);
         rollback(connection, e);
         if (e instanceof StorageException failure
             && failure.getCause() instanceof SQLException sql) {
@@ -299,6 +326,7 @@ public final class JdbcStorage implements Storage {
         throw e;
       }
     } catch (SQLException e) {
+      span.failed(e);
       guard.failed(e);
       throw Sql.failure(e, tables);
     }
