@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -31,9 +30,6 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
   private static final JsonFactory JSON = new JsonFactory();
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
-  // What an address looks like in free text; its first character and domain stay, for support.
-  private static final Pattern EMAIL =
-      Pattern.compile("([A-Za-z0-9_%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
 
   // The MDC entries that name the tenant, grouped in the original's "tenant" object.
   private static final String[] TENANT_KEYS = {"connectionUriDomain", "appId", "tenantId"};
@@ -104,11 +100,7 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
     return false;
   }
 
-  /** {@code jane.doe@example.com} becomes {@code j***@example.com}. */
-  static String mask(String text) {
-    if (text == null || text.indexOf('@') < 0) {
-      return text;
-    }
-    return EMAIL.matcher(text).replaceAll("$1***@$2");
+  private static String mask(String text) {
+    return EmailMasking.mask(text);
   }
 }

@@ -2,7 +2,6 @@ package io.authcore.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
@@ -58,14 +57,8 @@ final class Logging {
    *     daemon has none, so it gets the installation's {@code logs/}, as the original's default.
    */
   static Logging configure(CoreConfig config, Optional<Path> defaultDir) {
-    return configure(config, defaultDir, JsonLayout.requested(System.getenv()));
-  }
-
-  /**
-   * @param structured one JSON object per line ({@link JsonLayout}), as {@code
-   *     USE_STRUCTURED_LOGGING=true} asks
-   */
-  static Logging configure(CoreConfig config, Optional<Path> defaultDir, boolean structured) {
+    // One JSON object per line ({@link JsonLayout}) when USE_STRUCTURED_LOGGING=true.
+    boolean structured = JsonLayout.requested(System.getenv());
     Level level = level(config.string("log_level"));
     Optional<Path> infoFile = file(config.string("info_log_path"), defaultDir, "info.log");
     Optional<Path> errorFile = file(config.string("error_log_path"), defaultDir, "error.log");
@@ -93,11 +86,7 @@ final class Logging {
    * the screen and not only in the error log. Bare messages; the stack traces stay in the log.
    */
   private static OutputStreamAppender<ILoggingEvent> startupEcho(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%msg%n%nopex");
-    encoder.setCharset(StandardCharsets.UTF_8);
-    encoder.start();
+    Encoder<ILoggingEvent> encoder = encoder(context, "%msg%n%nopex", false);
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
     appender.setName(STARTUP_ECHO);
@@ -173,25 +162,22 @@ final class Logging {
     return appender;
   }
 
-  /** Lines as {@code pattern} says, or JSON objects when {@code structured}. */
+  /** Lines as {@code pattern} says, or JSON objects when {@code structured}; emails masked. */
   static Encoder<ILoggingEvent> encoder(LoggerContext context, String pattern, boolean structured) {
-    if (structured) {
-      JsonLayout layout = new JsonLayout();
-      layout.setContext(context);
-      layout.start();
-      LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-      encoder.setContext(context);
-      encoder.setLayout(layout);
-      encoder.setCharset(StandardCharsets.UTF_8);
-      encoder.start();
-      return encoder;
-    }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(pattern);
+    encoder.setLayout(
+        structured ? jsonLayout(context) : EmailMasking.patternLayout(context, pattern));
     encoder.setCharset(StandardCharsets.UTF_8);
     encoder.start();
     return encoder;
+  }
+
+  private static JsonLayout jsonLayout(LoggerContext context) {
+    JsonLayout layout = new JsonLayout();
+    layout.setContext(context);
+    layout.start();
+    return layout;
   }
 
   private static Filter<ILoggingEvent> atLeast(Level threshold) {

@@ -81,7 +81,20 @@ class JsonLayoutTest {
         "java.lang.IllegalStateException: Key (email)=(j***@example.com) already exists",
         lines.get(0).asText());
     assertFalse(json.toString().contains("jane.doe"));
-    assertEquals("no address here", JsonLayout.mask("no address here"));
+    assertEquals("no address here", EmailMasking.mask("no address here"));
+  }
+
+  @Test
+  void plainLinesAreMaskedToo() {
+    IllegalStateException failure = new IllegalStateException("(jane.doe@example.com) exists");
+    byte[] encoded =
+        Logging.encoder(context, "%level %msg%n", false)
+            .encode(event("sign-up of {} failed", failure, "john@example.org"));
+    String line = new String(encoded, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(line.startsWith("ERROR sign-up of j***@example.org failed"), line);
+    assertTrue(line.contains("IllegalStateException: (j***@example.com) exists"), line);
+    assertTrue(line.contains("\tat io.authcore.cli.JsonLayoutTest"), "the stack trace: " + line);
+    assertFalse(line.contains("jane.doe") || line.contains("john@"), line);
   }
 
   @Test
