@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Spans exported in batches over OTLP HTTP/protobuf to {@code <uri>/v1/traces}, with the JDK's HTTP
@@ -45,6 +46,12 @@ final class OtlpTracing implements Tracing {
         }
       };
 
+  // The SDK reports (a collector it cannot reach) through java.util.logging: to the core's log,
+  // one line each in its format, rather than JUL's two-line default on stderr. Held here, since JUL
+  // keeps its loggers, and so their handlers, only weakly.
+  private static final java.util.logging.Logger SDK_LOG =
+      java.util.logging.Logger.getLogger("io.opentelemetry");
+
   private final SdkTracerProvider provider;
   private final Tracer tracer;
 
@@ -54,6 +61,12 @@ final class OtlpTracing implements Tracing {
   }
 
   static Tracing to(String uri) {
+    synchronized (SDK_LOG) {
+      if (SDK_LOG.getUseParentHandlers()) {
+        SDK_LOG.setUseParentHandlers(false);
+        SDK_LOG.addHandler(new SLF4JBridgeHandler());
+      }
+    }
     String endpoint = endpoint(uri);
     if (URI.create(endpoint).getPort() == 4317) {
       log.warn(

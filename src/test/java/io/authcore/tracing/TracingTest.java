@@ -1,6 +1,7 @@
 package io.authcore.tracing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code otel_collector_connection_uri} pointed at an OTLP receiver started here: each request's
@@ -31,15 +33,19 @@ class TracingTest extends ServerOnEachBackend {
   protected Map<String, String> overrides() {
     try {
       receiver = new OtlpReceiver();
+      receivers.add(receiver);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return Map.of("otel_collector_connection_uri", receiver.uri(), "bcrypt_log_rounds", "4");
   }
 
+  // Closed after every server (each invocation's server flushes its last spans on close).
+  private final List<OtlpReceiver> receivers = new java.util.ArrayList<>();
+
   @AfterAll
-  void stopReceiver() {
-    receiver.close();
+  void stopReceivers() {
+    receivers.forEach(OtlpReceiver::close);
   }
 
   static String hex(int bytes) {
@@ -135,6 +141,15 @@ class TracingTest extends ServerOnEachBackend {
           !span.parentId().isEmpty() || span.span().getKind() == SpanKind.SPAN_KIND_SERVER,
           span.toString());
     }
+  }
+
+  @Test
+  void theSdksOwnReportsGoToTheCoresLog() {
+    // Set up by the server started for this class: JUL's default would print two plain lines.
+    java.util.logging.Logger sdk = java.util.logging.Logger.getLogger("io.opentelemetry");
+    assertFalse(sdk.getUseParentHandlers());
+    assertTrue(
+        java.util.Arrays.stream(sdk.getHandlers()).anyMatch(h -> h instanceof SLF4JBridgeHandler));
   }
 
   @Test
