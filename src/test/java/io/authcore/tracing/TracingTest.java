@@ -131,6 +131,16 @@ class TracingTest extends ServerOnEachBackend {
   }
 
   @Test
+  void aCallerThatDoesNotSampleGetsNoSpans() throws Exception {
+    String unsampled = hex(16);
+    http.get("/hello", "traceparent", "00-" + unsampled + "-" + hex(8) + "-00");
+    String sampled = hex(16);
+    http.get("/hello", "traceparent", "00-" + sampled + "-" + hex(8) + "-01");
+    receiver.await(1, s -> s.traceId().equals(sampled));
+    assertTrue(receiver.all().stream().noneMatch(s -> s.traceId().equals(unsampled)));
+  }
+
+  @Test
   void backgroundJobsMakeNoSpans() throws Exception {
     // Signing keys are looked at every 500 ms; a span of theirs would be a root but not a server.
     Thread.sleep(1500);
