@@ -76,6 +76,7 @@ import io.authcore.recipe.webauthn.WebAuthnUserApi;
 import io.authcore.storage.Storage;
 import io.authcore.storage.StoredTenants;
 import io.authcore.storage.jdbc.JdbcStorage;
+import io.authcore.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +94,7 @@ public final class Authcore implements AutoCloseable {
   private final HttpServer server;
   private final Metrics metrics;
   private final ScrapeListener scrapeListener; // null unless metrics_port is set
+  private final Tracing tracing;
 
   private Authcore(
       Storage storage,
@@ -101,7 +103,8 @@ public final class Authcore implements AutoCloseable {
       PasswordHasher hasher,
       HttpServer server,
       Metrics metrics,
-      ScrapeListener scrapeListener) {
+      ScrapeListener scrapeListener,
+      Tracing tracing) {
     this.metrics = metrics;
     this.scrapeListener = scrapeListener;
     this.storage = storage;
@@ -109,6 +112,7 @@ public final class Authcore implements AutoCloseable {
     this.bulkMigration = bulkMigration;
     this.hasher = hasher;
     this.server = server;
+    this.tracing = tracing;
   }
 
   public static Authcore start(CoreConfig config) {
@@ -129,6 +133,7 @@ public final class Authcore implements AutoCloseable {
       // made on another core while the schema is created (start-up time, issue 23).
       RsaKeys.generateAhead(2);
     }
+    Tracing tracing = Tracing.of(config); // OFF unless otel_collector_connection_uri is set
     // What needs no database is made on another core while the storage opens: the hashing pools
     // (with libc loaded through JNA for their priorities), the RS256 signer (OpenSSL or JDK) and
     // the listening server, which holds requests until the services are given to it.
@@ -138,7 +143,7 @@ public final class Authcore implements AutoCloseable {
             () -> {
               try {
                 Jwt.chooseSigner();
-                hashing.complete(new PasswordHasher(config));
+                hashing.complete(new PasswordHasher(config, tracing));
                 listening.complete(HttpServer.bind(config));
               } catch (RuntimeException | Error e) {
                 hashing.completeExceptionally(e);
@@ -150,11 +155,12 @@ public final class Authcore implements AutoCloseable {
     Metrics metrics = Metrics.from(config);
     Storage storage;
     try {
-      storage = JdbcStorage.open(config, metrics.databasePool().orElse(null));
+      storage = JdbcStorage.open(config, metrics.databasePool().orElse(null), tracing);
     } catch (RuntimeException e) {
       hashing.thenAccept(PasswordHasher::close);
       listening.thenAccept(HttpServer::stop);
       metrics.close();
+      tracing.close();
       throw e;
     }
     PasswordHasher hasher;
@@ -164,6 +170,7 @@ public final class Authcore implements AutoCloseable {
       listening.thenAccept(HttpServer::stop);
       storage.close();
       metrics.close();
+      tracing.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     Jobs jobs = new Jobs();
@@ -300,12 +307,14 @@ public final class Authcore implements AutoCloseable {
       }
       HttpServer server = listening.join();
       Authcore core =
-          new Authcore(storage, jobs, bulkMigration, hasher, server, metrics, scrapeListener);
+          new Authcore(
+              storage, jobs, bulkMigration, hasher, server, metrics, scrapeListener, tracing);
       server.serve(
           tenants,
           tenants,
           apis,
-          new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread));
+          new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread),
+          tracing);
       bulkMigration.start(bulkImport.drain());
       return core;
     } catch (RuntimeException e) {
@@ -317,6 +326,7 @@ public final class Authcore implements AutoCloseable {
       hasher.close();
       storage.close();
       metrics.close();
+      tracing.close();
       throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause
           ? cause
           : e;
@@ -349,5 +359,6 @@ public final class Authcore implements AutoCloseable {
     hasher.close();
     storage.close();
     metrics.close();
+    tracing.close(); // last: sends the spans still buffered
   }
 }

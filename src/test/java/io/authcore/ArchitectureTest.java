@@ -78,4 +78,15 @@ class ArchitectureTest {
         .resideInAPackage("io.undertow..")
         .check(classes);
   }
+
+  @Test
+  void onlyTheTracingPackageTouchesOpenTelemetry() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.authcore.tracing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.opentelemetry..")
+        .check(classes);
+  }
 }

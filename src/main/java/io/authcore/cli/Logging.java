@@ -2,11 +2,12 @@ package io.authcore.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 import io.authcore.config.ConfigException;
@@ -56,6 +57,8 @@ final class Logging {
    *     daemon has none, so it gets the installation's {@code logs/}, as the original's default.
    */
   static Logging configure(CoreConfig config, Optional<Path> defaultDir) {
+    // One JSON object per line ({@link JsonLayout}) when USE_STRUCTURED_LOGGING=true.
+    boolean structured = JsonLayout.requested(System.getenv());
     Level level = level(config.string("log_level"));
     Optional<Path> infoFile = file(config.string("info_log_path"), defaultDir, "info.log");
     Optional<Path> errorFile = file(config.string("error_log_path"), defaultDir, "error.log");
@@ -69,8 +72,8 @@ final class Logging {
     Level libraries = level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN;
     LIBRARIES.forEach(name -> context.getLogger(name).setLevel(libraries));
 
-    root.addAppender(appender(context, infoFile, "System.out", false));
-    root.addAppender(appender(context, errorFile, "System.err", true));
+    root.addAppender(appender(context, infoFile, "System.out", false, structured));
+    root.addAppender(appender(context, errorFile, "System.err", true, structured));
     if (errorFile.isPresent()) {
       root.addAppender(startupEcho(context));
     }
@@ -83,11 +86,7 @@ final class Logging {
    * the screen and not only in the error log. Bare messages; the stack traces stay in the log.
    */
   private static OutputStreamAppender<ILoggingEvent> startupEcho(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%msg%n%nopex");
-    encoder.setCharset(StandardCharsets.UTF_8);
-    encoder.start();
+    Encoder<ILoggingEvent> encoder = encoder(context, "%msg%n%nopex", false);
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
     appender.setName(STARTUP_ECHO);
@@ -137,12 +136,12 @@ final class Logging {
   }
 
   private static OutputStreamAppender<ILoggingEvent> appender(
-      LoggerContext context, Optional<Path> file, String console, boolean errors) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(PATTERN);
-    encoder.setCharset(StandardCharsets.UTF_8);
-    encoder.start();
+      LoggerContext context,
+      Optional<Path> file,
+      String console,
+      boolean errors,
+      boolean structured) {
+    Encoder<ILoggingEvent> encoder = encoder(context, PATTERN, structured);
 
     OutputStreamAppender<ILoggingEvent> appender;
     if (file.isPresent()) {
@@ -161,6 +160,24 @@ final class Logging {
     appender.addFilter(errors ? atLeast(Level.WARN) : below(Level.WARN));
     appender.start();
     return appender;
+  }
+
+  /** Lines as {@code pattern} says, or JSON objects when {@code structured}; emails masked. */
+  static Encoder<ILoggingEvent> encoder(LoggerContext context, String pattern, boolean structured) {
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+    encoder.setContext(context);
+    encoder.setLayout(
+        structured ? jsonLayout(context) : EmailMasking.patternLayout(context, pattern));
+    encoder.setCharset(StandardCharsets.UTF_8);
+    encoder.start();
+    return encoder;
+  }
+
+  private static JsonLayout jsonLayout(LoggerContext context) {
+    JsonLayout layout = new JsonLayout();
+    layout.setContext(context);
+    layout.start();
+    return layout;
   }
 
   private static Filter<ILoggingEvent> atLeast(Level threshold) {

@@ -167,6 +167,8 @@ public final class Settings {
           abuseLimit("abuse_email_verification_tokens_per_account", 20),
           Setting.of("abuse_client_ip_header", STRING, null).app(),
           Setting.of("otel_collector_connection_uri", STRING, null),
+          // Authcore's own: one log line per request (method, route, status, duration, tenant).
+          Setting.of("access_log", BOOLEAN, false),
           Setting.of("deadlock_logger_enable", BOOLEAN, false),
           Setting.of("webserver_https_enabled", BOOLEAN, false),
           // PostgreSQL

@@ -3,6 +3,7 @@ package io.authcore.http;
 import io.authcore.config.CoreConfig;
 import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.Tenants;
+import io.authcore.tracing.Tracing;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -44,7 +45,18 @@ public final class HttpServer {
       TenantConfigs configs,
       List<? extends Api> apis,
       Scheduling scheduling) {
-    return bind(config).serve(tenants, configs, apis, scheduling);
+    return start(config, tenants, configs, apis, scheduling, Tracing.OFF);
+  }
+
+  /** As above, with each request's server span made by {@code tracing}. */
+  public static HttpServer start(
+      CoreConfig config,
+      Tenants tenants,
+      TenantConfigs configs,
+      List<? extends Api> apis,
+      Scheduling scheduling,
+      Tracing tracing) {
+    return bind(config).serve(tenants, configs, apis, scheduling, tracing);
   }
 
   /**
@@ -77,10 +89,15 @@ public final class HttpServer {
     return new HttpServer(config, undertow, slowPool, held);
   }
 
-  /** Starts answering with {@code apis}; once only. */
+  /** Starts answering with {@code apis}, each request's server span made by {@code tracing}. */
   public HttpServer serve(
-      Tenants tenants, TenantConfigs configs, List<? extends Api> apis, Scheduling scheduling) {
-    held.serve(rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling));
+      Tenants tenants,
+      TenantConfigs configs,
+      List<? extends Api> apis,
+      Scheduling scheduling,
+      Tracing tracing) {
+    held.serve(
+        rootHandler(config, tenants, configs, Router.of(apis), slowPool, scheduling, tracing));
     return this;
   }
 
@@ -90,17 +107,22 @@ public final class HttpServer {
       TenantConfigs configs,
       Router router,
       Executor slowPool,
-      Scheduling scheduling) {
+      Scheduling scheduling,
+      Tracing tracing) {
     RequestContext context = new RequestContext(config, tenants, configs, router);
-    return new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
-        context,
-        slowPool,
-        new SlowLane(scheduling.slowLimit()),
-        Connections.readTimeoutMs(config),
-        new RequestThreads( // each worker's one-off set-up
-            scheduling.onRequestThread(),
-            new ErrorMapper( // the one place that turns exceptions into the original's responses
-                context))); // prefix, api key, cdi-version, scope, then the endpoint
+    // Request id, MDC, server span and access log line, on every thread the request runs on.
+    RequestTelemetry telemetry = new RequestTelemetry(context, tracing, config.bool("access_log"));
+    return telemetry.first(
+        new Dispatch( // leave the I/O thread; slow endpoints get a pool of their own
+            context,
+            slowPool,
+            new SlowLane(scheduling.slowLimit()),
+            Connections.readTimeoutMs(config),
+            new RequestThreads( // each worker's one-off set-up
+                scheduling.onRequestThread(),
+                telemetry.onWorker(
+                    new ErrorMapper( // the one place that turns exceptions into responses
+                        context))))); // prefix, api key, cdi-version, scope, then the endpoint
   }
 
   private static Thread slowThread(Runnable task) {

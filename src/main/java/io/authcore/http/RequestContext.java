@@ -100,6 +100,17 @@ final class RequestContext implements HttpHandler {
     return tenant;
   }
 
+  /** The endpoint's path without the app and tenant prefix (a bounded set), or null if unknown. */
+  String routeOf(HttpServerExchange exchange) {
+    return resolve(exchange).path();
+  }
+
+  /** The tenant the request's path names, or null for an unknown path. */
+  TenantId tenantOf(HttpServerExchange exchange) {
+    Resolved resolved = resolve(exchange);
+    return resolved == UNKNOWN ? null : tenant(exchange, resolved);
+  }
+
   /** True when the request goes to an endpoint registered as {@link Route#slow()}. */
   boolean isSlow(HttpServerExchange exchange) {
     Resolved resolved = resolve(exchange);

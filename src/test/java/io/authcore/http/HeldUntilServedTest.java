@@ -8,6 +8,7 @@ import io.authcore.config.CoreConfig;
 import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.tenancy.TenantConfigs;
+import io.authcore.tracing.Tracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ class HeldUntilServedTest {
           PipelineTest.TENANTS,
           TenantConfigs.fixed(config),
           List.of(PipelineTest.PROBES),
-          Scheduling.NONE);
+          Scheduling.NONE,
+          Tracing.OFF);
 
       for (int i = 0; i < early.size(); i++) {
         Reply reply = early.get(i).get(10, TimeUnit.SECONDS);

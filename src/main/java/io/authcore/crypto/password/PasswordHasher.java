@@ -1,9 +1,12 @@
 package io.authcore.crypto.password;
 
 import io.authcore.config.CoreConfig;
+import io.authcore.tracing.Span;
+import io.authcore.tracing.Spans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /**
  * Password hashing for the email-password recipe, compatible with the original's stored hashes.
@@ -56,12 +59,23 @@ public final class PasswordHasher implements AutoCloseable {
   private final String unmatchable;
   private final java.util.concurrent.atomic.AtomicLong verifications =
       new java.util.concurrent.atomic.AtomicLong();
+  private final Spans spans;
 
   public PasswordHasher(CoreConfig config) {
-    this(HashingConfig.from(config));
+    this(config, Spans.OFF);
+  }
+
+  /** As above, with a span around each hash (its wait for a hashing thread included). */
+  public PasswordHasher(CoreConfig config, Spans spans) {
+    this(HashingConfig.from(config), spans);
   }
 
   PasswordHasher(HashingConfig config) {
+    this(config, Spans.OFF);
+  }
+
+  private PasswordHasher(HashingConfig config, Spans spans) {
+    this.spans = spans;
     this.algorithm = config.algorithm();
     this.bcrypt = new BcryptHashes(config.bcryptLogRounds());
     this.argon2 =
@@ -144,9 +158,9 @@ public final class PasswordHasher implements AutoCloseable {
       throw new PasswordTooLongException();
     }
     if (algorithm == HashingAlgorithm.ARGON2 || !BcryptHashes.fits(password)) {
-      return argon2Pool.run(() -> argon2.hash(password));
+      return traced(argon2Pool, "argon2", () -> argon2.hash(password));
     }
-    return bcryptPool.run(() -> bcrypt.hash(password));
+    return traced(bcryptPool, "bcrypt", () -> bcrypt.hash(password));
   }
 
   /** {@link #verify(String, String, String)} with the core's own signer key. */
@@ -174,14 +188,14 @@ public final class PasswordHasher implements AutoCloseable {
         return false;
       }
       refuseAtSignIn(argon2.tooCostly(storedHash));
-      return argon2Pool.run(() -> argon2.verify(password, storedHash));
+      return traced(argon2Pool, "argon2", () -> argon2.verify(password, storedHash));
     }
     if (BcryptHashes.looksLikeBcrypt(storedHash)) {
       if (!BcryptHashes.isWellFormed(storedHash)) {
         return false;
       }
       refuseAtSignIn(bcrypt.tooCostly(storedHash));
-      return bcryptPool.run(() -> bcrypt.verify(password, storedHash));
+      return traced(bcryptPool, "bcrypt", () -> bcrypt.verify(password, storedHash));
     }
     FirebaseScryptHashes.Parsed parsed = FirebaseScryptHashes.parse(storedHash);
     if (parsed != null) {
@@ -194,10 +208,18 @@ public final class PasswordHasher implements AutoCloseable {
         return false;
       }
       refuseAtSignIn(FirebaseScryptHashes.tooCostly(parsed));
-      return firebasePool.run(
+      return traced(
+          firebasePool,
+          "firebase-scrypt",
           () -> FirebaseScryptHashes.verify(password, storedHash, firebaseSignerKey));
     }
     return false;
+  }
+
+  private <T> T traced(HashingPool pool, String algorithm, Callable<T> work) {
+    try (Span span = spans.start("password.hash").attribute("password.algorithm", algorithm)) {
+      return pool.run(work);
+    }
   }
 
   private static void refuseAtSignIn(String tooCostly) {

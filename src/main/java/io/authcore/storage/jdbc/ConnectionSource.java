@@ -1,5 +1,7 @@
 package io.authcore.storage.jdbc;
 
+import io.authcore.tracing.Span;
+import io.authcore.tracing.Spans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -27,16 +29,23 @@ interface ConnectionSource {
     };
   }
 
-  /** Pooled connections through {@code guard}, which is told of every failed statement. */
-  static ConnectionSource guarded(OutageGuard guard) {
+  /**
+   * Pooled connections through {@code guard}, which is told of every failed statement; each use in
+   * a span of {@code spans} (the wait for a pooled connection included).
+   */
+  static ConnectionSource guarded(OutageGuard guard, Spans spans, String system) {
     return new ConnectionSource() {
       @Override
       public <T> T with(Work<T> work) throws SQLException {
+        Span span = spans.start("db.query").attribute("db.system.name", system);
         try (Connection c = guard.connect()) {
           return work.run(c);
         } catch (SQLException e) {
+          span.failed(e);
           guard.failed(e);
           throw e;
+        } finally {
+          span.close();
         }
       }
     };

@@ -29,6 +29,8 @@ import io.authcore.storage.UserListStore;
 import io.authcore.storage.UserStore;
 import io.authcore.storage.WebAuthnStore;
 import io.authcore.tenancy.TenantId;
+import io.authcore.tracing.Span;
+import io.authcore.tracing.Spans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,13 +57,18 @@ public final class JdbcStorage implements Storage {
   private final Tables tables;
   private final boolean inMemory;
   private final JdbcStores pooled;
+  private final Spans spans;
+  private final String system;
 
-  private JdbcStorage(OutageGuard guard, Dialect dialect, Tables tables, boolean inMemory) {
+  private JdbcStorage(
+      OutageGuard guard, Dialect dialect, Tables tables, boolean inMemory, Spans spans) {
     this.guard = guard;
     this.dialect = dialect;
     this.tables = tables;
     this.inMemory = inMemory;
-    this.pooled = new JdbcStores(ConnectionSource.guarded(guard), dialect, tables);
+    this.spans = spans;
+    this.system = inMemory ? "h2" : "postgresql";
+    this.pooled = new JdbcStores(ConnectionSource.guarded(guard, spans, system), dialect, tables);
   }
 
   /**
@@ -72,27 +79,36 @@ public final class JdbcStorage implements Storage {
    * @throws ConfigException when the PostgreSQL settings are inconsistent
    */
   public static JdbcStorage open(CoreConfig config) {
-    return open(config, null);
+    return open(config, null, Spans.OFF);
   }
 
-  /** As above, with the connection pool reporting its usage and waits to {@code poolMetrics}. */
-  public static JdbcStorage open(CoreConfig config, MetricsTrackerFactory poolMetrics) {
-    return open(config, StartupWait.standard(), Clock.systemUTC(), poolMetrics);
+  /**
+   * As above, with the connection pool reporting its usage and waits to {@code poolMetrics} (none
+   * when null), and a span around each use of a pooled connection and each transaction.
+   */
+  public static JdbcStorage open(
+      CoreConfig config, MetricsTrackerFactory poolMetrics, Spans spans) {
+    return open(config, StartupWait.standard(), Clock.systemUTC(), poolMetrics, spans);
   }
 
   static JdbcStorage open(CoreConfig config, StartupWait wait, Clock clock) {
-    return open(config, wait, clock, null);
+    return open(config, wait, clock, null, Spans.OFF);
   }
 
   private static JdbcStorage open(
-      CoreConfig config, StartupWait wait, Clock clock, MetricsTrackerFactory poolMetrics) {
+      CoreConfig config,
+      StartupWait wait,
+      Clock clock,
+      MetricsTrackerFactory poolMetrics,
+      Spans spans) {
     if (!config.usesPostgres()) {
       log.info("Using in memory storage.");
       return start(
           new OutageGuard(Pools.measured(Pools.h2(config), poolMetrics)),
           new H2Dialect(),
           publicTables(),
-          clock);
+          clock,
+          spans);
     }
     if (config.string("postgresql_user") == null
         && config.string("postgresql_connection_uri") == null) {
@@ -111,7 +127,8 @@ public final class JdbcStorage implements Storage {
                 new OutageGuard(Pools.measured(Pools.postgres(config, settings), poolMetrics)),
                 dialect,
                 tables,
-                clock),
+                clock,
+                spans),
         settings.describe(),
         settings.password());
   }
@@ -155,8 +172,10 @@ public final class JdbcStorage implements Storage {
     return Tables.of("public", "");
   }
 
-  private static JdbcStorage start(OutageGuard guard, Dialect dialect, Tables tables, Clock clock) {
-    JdbcStorage storage = new JdbcStorage(guard, dialect, tables, dialect instanceof H2Dialect);
+  private static JdbcStorage start(
+      OutageGuard guard, Dialect dialect, Tables tables, Clock clock, Spans spans) {
+    JdbcStorage storage =
+        new JdbcStorage(guard, dialect, tables, dialect instanceof H2Dialect, spans);
     try {
       String version = Schema.prepare(guard.pool(), dialect, tables);
       Schema.seed(guard.pool(), dialect, tables, version, clock.millis());
@@ -303,6 +322,12 @@ public final class JdbcStorage implements Storage {
   }
 
   private <T> T once(UnitOfWork<T> work) {
+    try (Span span = spans.start("db.transaction").attribute("db.system.name", system)) {
+      return once(work, span);
+    }
+  }
+
+  private <T> T once(UnitOfWork<T> work, Span span) {
     try (Connection connection = guard.connect()) {
       connection.setAutoCommit(false);
       try {
@@ -311,6 +336,7 @@ public final class JdbcStorage implements Storage {
         connection.commit();
         return result;
       } catch (RuntimeException | Error e) {
+        span.failed(e);
         rollback(connection, e);
         if (e instanceof StorageException failure
             && failure.getCause() instanceof SQLException sql) {
@@ -319,6 +345,7 @@ public final class JdbcStorage implements Storage {
         throw e;
       }
     } catch (SQLException e) {
+      span.failed(e);
       guard.failed(e);
       throw Sql.failure(e, tables);
     }
