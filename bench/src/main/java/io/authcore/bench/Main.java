@@ -41,35 +41,34 @@ public final class Main {
         r.clientCpuPercent);
   }
 
+  /** The options, once each is one the command knows (a typo stops the run before it starts). */
+  private static Options known(Options options, List<String> known) {
+    List<String> unknown = options.unknown(known);
+    if (!unknown.isEmpty()) {
+      System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
+      System.exit(2);
+    }
+    return options;
+  }
+
   public static void main(String[] args) throws Exception {
     String command = args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
     Options options =
         new Options(
             args, command.equals("run") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1);
     switch (command) {
-      case "run" -> {
-        List<String> unknown = options.unknown(Bench.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
-        System.exit(new Bench(options).run());
-      }
+      case "run" -> System.exit(new Bench(known(options, Bench.OPTIONS)).run());
       case "undertow" -> BareUndertow.main(options);
       case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
       case "load" -> load(options);
-      case "startup" -> {
-        List<String> unknown = options.unknown(Startup.OPTIONS);
-        if (!unknown.isEmpty()) {
-          System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
-          System.exit(2);
-        }
-        System.exit(new Startup(options).run());
-      }
+      case "startup" -> System.exit(new Startup(known(options, Startup.OPTIONS)).run());
+      case "ops" -> System.exit(new Ops(known(options, Ops.OPTIONS)).run());
+      case "idle-client" -> IdleSockets.client(options);
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
       default -> {
         System.err.println(
-            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...] | hot <file.jfr>"
+            "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...] | ops"
+                + " [--scenarios=outage,idle-sockets,peak-memory] | hot <file.jfr>"
                 + " [--top=N]");
         System.exit(2);
       }
