@@ -33,15 +33,35 @@ final class AuthcoreServer implements AutoCloseable {
       Path dir,
       String name)
       throws IOException {
+    return start(jar, flags, extraFlags, env, dir, name, "", List.of());
+  }
+
+  /**
+   * @param settings more config.yaml lines (the operational runs: a short idle timeout, argon2 at
+   *     the import bound); empty for the figures
+   * @param prefix what runs the JVM ({@code prlimit --nofile=...} for a descriptor limit); the
+   *     server keeps that process's pid, as prlimit execs the command
+   */
+  static AuthcoreServer start(
+      Path jar,
+      List<String> flags,
+      List<String> extraFlags,
+      Map<String, String> env,
+      Path dir,
+      String name,
+      String settings,
+      List<String> prefix)
+      throws IOException {
     int port = freePort();
     Files.createDirectories(dir);
     // A config file of its own, so no config.yaml lying around (the clone's, the jar
     // directory's) changes what is measured; everything else is the default.
     Path config = dir.resolve("config.yaml");
-    Files.writeString(config, "core_config_version: 0\n");
+    Files.writeString(config, "core_config_version: 0\n" + settings);
     List<String> jvm = new ArrayList<>(flags);
     jvm.addAll(extraFlags);
-    List<String> command = command(jar, jvm, port, config, dir);
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(command(jar, jvm, port, config, dir));
     Child child = Child.start(name, command, dir, dir.resolve(name + ".log"), env);
     AuthcoreServer server = new AuthcoreServer(child, port, command);
     try {

@@ -41,13 +41,14 @@ public final class Main {
         r.clientCpuPercent);
   }
 
-  /** Exits with 2 on an option the command does not know. */
-  private static void onlyKnown(Options options, List<String> known) {
+  /** The options, once each is one the command knows (a typo stops the run before it starts). */
+  private static Options known(Options options, List<String> known) {
     List<String> unknown = options.unknown(known);
     if (!unknown.isEmpty()) {
       System.err.println("unknown option(s) " + unknown + "; see bench/README.md");
       System.exit(2);
     }
+    return options;
   }
 
   public static void main(String[] args) throws Exception {
@@ -56,30 +57,21 @@ public final class Main {
         new Options(
             args, command.equals("run") && (args.length == 0 || args[0].startsWith("--")) ? 0 : 1);
     switch (command) {
-      case "run" -> {
-        onlyKnown(options, Bench.OPTIONS);
-        System.exit(new Bench(options).run());
-      }
+      case "run" -> System.exit(new Bench(known(options, Bench.OPTIONS)).run());
       case "undertow" -> BareUndertow.main(options);
       case "ceiling" -> CeilingProbe.main(options.words().get(0), options);
       case "load" -> load(options);
-      case "startup" -> {
-        onlyKnown(options, Startup.OPTIONS);
-        System.exit(new Startup(options).run());
-      }
-      case "side-by-side" -> {
-        onlyKnown(options, SideBySide.OPTIONS);
-        System.exit(new SideBySide(options).run());
-      }
-      case "metrics-ab" -> {
-        onlyKnown(options, MetricsAb.OPTIONS);
-        System.exit(new MetricsAb(options).run());
-      }
+      case "startup" -> System.exit(new Startup(known(options, Startup.OPTIONS)).run());
+      case "side-by-side" -> System.exit(new SideBySide(known(options, SideBySide.OPTIONS)).run());
+      case "metrics-ab" -> System.exit(new MetricsAb(known(options, MetricsAb.OPTIONS)).run());
+      case "ops" -> System.exit(new Ops(known(options, Ops.OPTIONS)).run());
+      case "idle-client" -> IdleSockets.client(options);
       case "hot" -> JfrHot.main(Path.of(options.words().get(0)), options.integer("top", 25));
       default -> {
         System.err.println(
             "usage: bench/run [run] [--option=value ...] | startup [--runs=N ...]"
-                + " | side-by-side [--rounds=N ...] | metrics-ab [--rounds=N ...] | hot <file.jfr>"
+                + " | side-by-side [--rounds=N ...] | metrics-ab [--rounds=N ...]"
+                + " | ops [--scenarios=outage,idle-sockets,peak-memory] | hot <file.jfr>"
                 + " [--top=N]");
         System.exit(2);
       }

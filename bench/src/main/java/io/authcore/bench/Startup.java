@@ -1,7 +1,5 @@
 package io.authcore.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +97,7 @@ final class Startup implements Machine.Log {
   private final Path repo;
   private final Path jar;
   private final Path raw;
-  private final Path results;
+  private final RunFiles files;
   private final String name;
   private final Postgres pg;
 
@@ -109,13 +105,9 @@ final class Startup implements Machine.Log {
     this.o = o;
     this.repo = Path.of(o.string("repo", ".")).toAbsolutePath().normalize();
     this.jar = repo.resolve(o.string("jar", "target/authcore.jar"));
-    this.name =
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-            + "-"
-            + o.string("label", "startup");
-    this.results = repo.resolve("bench/results");
-    this.raw = results.resolve("raw").resolve(name);
-    Files.createDirectories(raw);
+    this.files = RunFiles.create(repo, o.string("label", "startup"));
+    this.name = files.name();
+    this.raw = files.raw();
     this.pg = new Postgres(o);
   }
 
@@ -194,12 +186,7 @@ final class Startup implements Machine.Log {
     String table = Report.table(table(result.summaries()), false);
     line("");
     line(table);
-    Files.writeString(
-        results.resolve(name + ".json"),
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result)
-            + "\n");
-    Files.writeString(results.resolve(name + ".md"), markdown(result));
-    line("written: bench/results/" + name + ".md and .json");
+    line(files.write(result, markdown(result)));
     return 0;
   }
 
