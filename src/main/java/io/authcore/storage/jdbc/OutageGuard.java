@@ -63,15 +63,24 @@ final class OutageGuard implements AutoCloseable {
           current.getSQLState(),
           current);
     }
+    HikariDataSource asked = pool;
     try {
-      return pool.getConnection();
+      return asked.getConnection();
     } catch (SQLTransientConnectionException e) {
       // It tried to connect and could not reach the server; "too many connections" or a wrong
-      // password is no outage and must not stop the requests that do get a connection.
-      if (e.getCause() instanceof SQLException cause && lostConnection(cause)) {
-        begin(cause);
+      // password is no outage and must not stop the requests that do get a connection. A wait on
+      // a pool the recovery has since replaced says nothing of the database now.
+      if (e.getCause() instanceof SQLException cause) {
+        waitFailed(asked, cause);
       }
       throw e;
+    }
+  }
+
+  /** A wait for a connection from {@code asked} failed because of {@code cause}. */
+  void waitFailed(HikariDataSource asked, SQLException cause) {
+    if (lostConnection(cause)) {
+      begin(cause, asked);
     }
   }
 
@@ -86,7 +95,7 @@ final class OutageGuard implements AutoCloseable {
             try {
               SQLException refused = tryConnecting();
               if (refused != null) {
-                begin(refused);
+                begin(refused, pool);
               }
             } finally {
               checking.set(false);
@@ -109,8 +118,8 @@ final class OutageGuard implements AutoCloseable {
             || state.equals("57P03"));
   }
 
-  private synchronized void begin(SQLException cause) {
-    if (outage != null || closed) {
+  private synchronized void begin(SQLException cause, HikariDataSource failed) {
+    if (outage != null || closed || failed != pool) {
       return;
     }
     outage = cause;

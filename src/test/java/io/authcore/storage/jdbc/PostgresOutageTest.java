@@ -98,6 +98,45 @@ class PostgresOutageTest {
     }
   }
 
+  /**
+   * A request that waited for a connection from the pool of before the outage may fail once the
+   * database is back and the pool replaced: that says nothing of the database now, and must not
+   * start a second outage (bench/run ops outage saw /hello go back to 500 for a second so, when a
+   * background job's 5 s wait on the old pool ended 0.4 s after the recovery).
+   */
+  @Test
+  void aFailedWaitOnThePoolOfBeforeTheOutageDoesNotEndTheRecovery() {
+    Map<String, String> db = pg.createDatabase("relapse");
+    var config = Databases.config(db, Map.of());
+    try (OutageGuard guard =
+        new OutageGuard(Pools.postgres(config, PostgresSettings.from(config)))) {
+      var before = guard.pool();
+      pg.stop();
+      guard.failed(new java.sql.SQLException("connection lost", "08006"));
+      awaitDown(guard, true);
+      pg.restart();
+      awaitDown(guard, false);
+      assertTrue(guard.pool() != before, "the recovery replaces the pool");
+
+      java.sql.SQLException refused = new java.sql.SQLException("refused", "08001");
+      guard.waitFailed(before, refused);
+      assertFalse(guard.isDown(), "a stale pool's failed wait began a second outage");
+
+      guard.waitFailed(guard.pool(), refused);
+      assertTrue(guard.isDown(), "a failed wait on the pool in use is an outage");
+    } finally {
+      pg.restartIfStopped();
+    }
+  }
+
+  private static void awaitDown(OutageGuard guard, boolean down) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (guard.isDown() != down) {
+      assertTrue(System.nanoTime() < deadline, "isDown never became " + down);
+      pause();
+    }
+  }
+
   @Test
   void aUnitOfWorkCutOffByTheOutageLeavesNothingBehind() {
     Map<String, String> db = pg.createDatabase("partial");
