@@ -212,6 +212,11 @@ final class SideBySide implements Machine.Log {
               server.pid(),
               idle));
       for (Scenarios.Scenario s : scenarios) {
+        if (backend.equals("postgres")) {
+          // As the main run does: the previous server's writes (and the drop of its database) are
+          // flushed now, not by a checkpoint inside this measurement.
+          pg.checkpoint();
+        }
         int conns = conns(s);
         Scenarios.Context ctx =
             new Scenarios.Context(
