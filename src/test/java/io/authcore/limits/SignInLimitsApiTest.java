@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.MutableClock;
 import io.authcore.support.ServerOnEachBackend;
+import io.authcore.support.Warnings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ class SignInLimitsApiTest extends ServerOnEachBackend {
     assertTrue(ok(signUp("", email)));
     long hashes = server.passwordVerifications();
     List<String> warnings =
-        AbuseLogLines.during(
+        Warnings.of(
+            AbuseLimits.class,
             () -> {
               for (int i = 0; i < 3; i++) {
                 assertEquals(WRONG_CREDENTIALS, signIn("", email, WRONG, null).body());

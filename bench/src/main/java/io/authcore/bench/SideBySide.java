@@ -1,13 +1,9 @@
 package io.authcore.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,7 +60,7 @@ final class SideBySide implements Machine.Log {
   private final Path jar;
   private final Path original;
   private final Path raw;
-  private final Path results;
+  private final RunFiles files;
   private final String name;
   private final List<String> flags;
   private final Postgres pg;
@@ -80,13 +76,9 @@ final class SideBySide implements Machine.Log {
             o.string(
                 "original",
                 Files.isDirectory(shared) ? shared.toString() : "/work/shared/original-core"));
-    this.name =
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-            + "-"
-            + o.string("label", "side-by-side");
-    this.results = repo.resolve("bench/results");
-    this.raw = results.resolve("raw").resolve(name);
-    Files.createDirectories(raw);
+    this.files = RunFiles.create(repo, o.string("label", "side-by-side"));
+    this.name = files.name();
+    this.raw = files.raw();
     this.flags = ServerFlags.read(repo, this);
     this.pg = new Postgres(o);
     String helloClient = o.string("hello-client", "auto");
@@ -153,15 +145,12 @@ final class SideBySide implements Machine.Log {
     String md = report.markdown(header(rounds));
     line("");
     line(md);
-    Files.writeString(results.resolve(name + ".md"), md);
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", name);
     out.put("settings", header(rounds));
     out.put("samples", samples);
     out.put("verdicts", report.verdicts());
-    Files.writeString(results.resolve(name + ".json"), json.writeValueAsString(out));
-    line("written: bench/results/" + name + ".md and .json");
+    line(files.write(out, md));
     return 0;
   }
 

@@ -77,9 +77,7 @@ final class Schema {
     if (existing.contains(tables.catalogName(HISTORY))) {
       return latest.equals(historyVersion(pool, tables)) ? Optional.of(latest) : Optional.empty();
     }
-    boolean complete =
-        SchemaScript.baseline().tables().stream()
-            .allMatch(t -> existing.contains(tables.catalogName(t)));
+    boolean complete = hasEveryTable(tables, existing);
     if (!complete) {
       return Optional.empty();
     }
@@ -123,9 +121,7 @@ final class Schema {
       List<String> moreLocations,
       Set<String> existing) {
     boolean tracked = existing.contains(tables.catalogName(HISTORY));
-    boolean complete =
-        SchemaScript.baseline().tables().stream()
-            .allMatch(t -> existing.contains(tables.catalogName(t)));
+    boolean complete = hasEveryTable(tables, existing);
 
     Flyway flyway = flyway(pool, dialect, tables, moreLocations);
     if (!tracked && complete) {
@@ -153,6 +149,12 @@ final class Schema {
     flyway.migrate();
     MigrationInfo current = flyway.info().current();
     return current == null ? "1" : current.getVersion().getVersion();
+  }
+
+  /** Whether every table of the deployment document is among {@code existing}. */
+  private static boolean hasEveryTable(Tables tables, Set<String> existing) {
+    return SchemaScript.baseline().tables().stream()
+        .allMatch(t -> existing.contains(tables.catalogName(t)));
   }
 
   static Set<String> existing(DataSource pool, Dialect dialect, Tables tables) {

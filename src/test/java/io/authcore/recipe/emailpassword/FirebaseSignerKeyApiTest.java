@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.authcore.recipe.users.TestUsers;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.ServerOnEachBackend;
+import io.authcore.support.Warnings;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,8 @@ class FirebaseSignerKeyApiTest extends ServerOnEachBackend {
 
     setAppKey(appId, null);
     List<String> warnings =
-        SignInWarnings.during(
+        Warnings.of(
+            EmailPasswordService.class,
             () -> assertEquals("WRONG_CREDENTIALS_ERROR", signIn(appPath, email, "testPass123")));
     assertEquals(1, warnings.size(), warnings.toString());
     String warning = warnings.get(0);

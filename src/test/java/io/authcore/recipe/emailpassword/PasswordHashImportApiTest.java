@@ -11,6 +11,7 @@ import io.authcore.support.Http;
 import io.authcore.support.Http.Reply;
 import io.authcore.support.TestDatabases;
 import io.authcore.support.TestServer;
+import io.authcore.support.Warnings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +203,8 @@ class PasswordHashImportApiTest {
             + "'");
     // The right password: the original would spend about 3 s and answer OK.
     List<String> warnings =
-        SignInWarnings.during(
+        Warnings.of(
+            EmailPasswordService.class,
             () -> assertEquals("WRONG_CREDENTIALS_ERROR", signIn(http, email, "testPass123")));
     assertEquals(
         List.of(
@@ -213,7 +215,8 @@ class PasswordHashImportApiTest {
         warnings);
     assertEquals(
         List.of(),
-        SignInWarnings.during(
+        Warnings.of(
+            EmailPasswordService.class,
             () -> assertEquals("WRONG_CREDENTIALS_ERROR", signIn(http, email, "testPass123"))),
         "warned once per user every ten minutes, not at each attempt");
   }

@@ -1,4 +1,4 @@
-package io.authcore.recipe.emailpassword;
+package io.authcore.support;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,12 +7,12 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** The warnings the email-password recipe logs while something runs. */
-final class SignInWarnings {
-  private SignInWarnings() {}
+/** The WARN lines a class's logger writes while something runs. */
+public final class Warnings {
+  private Warnings() {}
 
-  static List<String> during(Runnable action) {
-    Logger logger = (Logger) LoggerFactory.getLogger(EmailPasswordService.class);
+  public static List<String> of(Class<?> source, Runnable action) {
+    Logger logger = (Logger) LoggerFactory.getLogger(source);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     logger.addAppender(logs);
