@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +90,23 @@ final class AuthcoreServer implements AutoCloseable {
 
   InetSocketAddress address() {
     return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  /**
+   * An environment for a server that unsets every variable of the harness's own environment whose
+   * name starts with one of {@code prefixes} (a POSTGRESQL_CONNECTION_URI there would otherwise
+   * choose the server's storage); the caller adds what the run sets.
+   */
+  static Map<String, String> unsetting(String... prefixes) {
+    Map<String, String> env = new HashMap<>();
+    for (String k : System.getenv().keySet()) {
+      for (String prefix : prefixes) {
+        if (k.startsWith(prefix)) {
+          env.put(k, null);
+        }
+      }
+    }
+    return env;
   }
 
   static int freePort() throws IOException {

@@ -512,12 +512,7 @@ final class Bench implements Machine.Log {
       throws Exception {
     line("");
     line("backend " + backend);
-    Map<String, String> env = new HashMap<>();
-    for (String k : System.getenv().keySet()) {
-      if (k.startsWith("POSTGRESQL_")) {
-        env.put(k, null);
-      }
-    }
+    Map<String, String> env = AuthcoreServer.unsetting("POSTGRESQL_");
     String db = null;
     if (backend.equals("postgres")) {
       db = "bench_" + name.replaceAll("[^A-Za-z0-9]", "_").toLowerCase();

@@ -114,12 +114,7 @@ final class MetricsAb implements Machine.Log {
 
   /** A server with metrics on or off, checked to be so: /metrics answers 200 or 404. */
   private AuthcoreServer start(List<String> flags, boolean metrics) throws Exception {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (String k : System.getenv().keySet()) {
-      if (k.startsWith("POSTGRESQL_") || k.startsWith("METRICS_")) {
-        env.put(k, null);
-      }
-    }
+    Map<String, String> env = AuthcoreServer.unsetting("POSTGRESQL_", "METRICS_");
     env.put("METRICS_ENABLED", Boolean.toString(metrics));
     AuthcoreServer server =
         AuthcoreServer.start(

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,12 +141,13 @@ final class SideBySide implements Machine.Log {
     }
     SideBySideReport report =
         new SideBySideReport(name, samples, backends, scenarioNames(scenarios));
-    String md = report.markdown(header(rounds));
+    Map<String, Object> settings = header(rounds);
+    String md = report.markdown(settings);
     line("");
     line(md);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", name);
-    out.put("settings", header(rounds));
+    out.put("settings", settings);
     out.put("samples", samples);
     out.put("verdicts", report.verdicts());
     line(files.write(out, md));
@@ -172,12 +172,7 @@ final class SideBySide implements Machine.Log {
       String backend, String side, int round, List<Scenarios.Scenario> scenarios) throws Exception {
     Machine.awaitQuiet(o.decimal("quiet-idle", 90) / 100, o.decimal("quiet-wait", 30), this);
     String db = null;
-    Map<String, String> env = new HashMap<>();
-    for (String k : System.getenv().keySet()) {
-      if (k.startsWith("POSTGRESQL_")) {
-        env.put(k, null);
-      }
-    }
+    Map<String, String> env = AuthcoreServer.unsetting("POSTGRESQL_");
     if (backend.equals("postgres")) {
       db = "sbs_" + side + "_" + round + "_" + name.substring(9, 15);
       pg.createDatabase(db);
