@@ -8,10 +8,15 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +37,23 @@ final class OutageGuard implements AutoCloseable {
   private static final int PROBE_TIMEOUT_SECONDS = 2;
 
   private final HikariConfig settings;
+  private final Supplier<SQLException> probe;
   private final ExecutorService watcher;
-  private final AtomicBoolean checking = new AtomicBoolean();
+  // The watcher's check after a statement lost its connection; null when none is under way.
+  private final AtomicReference<CompletableFuture<Void>> check = new AtomicReference<>();
   private volatile HikariDataSource pool;
   private volatile SQLException outage; // what started it; null while the database answers
   private volatile boolean closed;
 
   /** Opens the pool; throws as HikariCP does when the database cannot be reached now. */
   OutageGuard(HikariConfig settings) {
+    this(settings, null);
+  }
+
+  /** With {@code probe} in place of a connection attempt of the watcher's own (tests). */
+  OutageGuard(HikariConfig settings, Supplier<SQLException> probe) {
     this.settings = settings;
+    this.probe = probe != null ? probe : this::tryConnecting;
     this.pool = new HikariDataSource(settings);
     this.watcher =
         Executors.newSingleThreadExecutor(
@@ -56,6 +69,7 @@ final class OutageGuard implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
+    awaitCheck();
     SQLException current = outage;
     if (current != null) {
       throw new SQLTransientConnectionException(
@@ -89,18 +103,43 @@ final class OutageGuard implements AutoCloseable {
    * connection attempt of the watcher's own tells whether the database is.
    */
   void failed(SQLException e) {
-    if (outage == null && lostConnection(e) && checking.compareAndSet(false, true)) {
-      submit(
-          () -> {
-            try {
-              SQLException refused = tryConnecting();
-              if (refused != null) {
-                begin(refused, pool);
-              }
-            } finally {
-              checking.set(false);
-            }
-          });
+    CompletableFuture<Void> verdict = new CompletableFuture<>();
+    if (outage == null && lostConnection(e) && check.compareAndSet(null, verdict)) {
+      boolean queued =
+          submit(
+              () -> {
+                try {
+                  SQLException refused = probe.get();
+                  if (refused != null) {
+                    begin(refused, pool);
+                  }
+                } finally {
+                  check.set(null);
+                  verdict.complete(null);
+                }
+              });
+      if (!queued) {
+        check.set(null);
+        verdict.complete(null);
+      }
+    }
+  }
+
+  /**
+   * While a lost connection is being checked, a request waits for the verdict (at most the check's
+   * own timeout) rather than asking the pool, whose wait for a database that is gone is 5 s.
+   */
+  private void awaitCheck() {
+    CompletableFuture<Void> pending = check.get();
+    if (pending == null) {
+      return;
+    }
+    try {
+      pending.get(2L * PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // no verdict in time: ask the pool as before
     }
   }
 
@@ -131,7 +170,7 @@ final class OutageGuard implements AutoCloseable {
 
   private void awaitRecovery() {
     while (!closed) {
-      if (tryConnecting() == null && replacePool()) {
+      if (probe.get() == null && replacePool()) {
         log.info("The database answers again");
         return;
       }
@@ -194,11 +233,12 @@ final class OutageGuard implements AutoCloseable {
     }
   }
 
-  private void submit(Runnable task) {
+  private boolean submit(Runnable task) {
     try {
       watcher.execute(task);
+      return true;
     } catch (RejectedExecutionException e) {
-      // closing
+      return false; // closing
     }
   }
 

@@ -129,6 +129,43 @@ class PostgresOutageTest {
     }
   }
 
+  /**
+   * The request after the one whose statement lost its connection must not reach the pool before
+   * the watcher has checked the database: the pool, finding its connections dead, would wait its 5
+   * s for a new one (CI saw that when the check was slow). The check here takes 1 s.
+   */
+  @Test
+  void theRequestAfterALostConnectionWaitsForTheCheckNotForThePool() {
+    Map<String, String> db = pg.createDatabase("verdict");
+    var config = Databases.config(db, Map.of());
+    java.util.function.Supplier<java.sql.SQLException> slowRefusal =
+        () -> {
+          sleep(1000);
+          return new java.sql.SQLException("refused", "08001");
+        };
+    try (OutageGuard guard =
+        new OutageGuard(Pools.postgres(config, PostgresSettings.from(config)), slowRefusal)) {
+      sleep(1500); // the pool filled, and past the 500 ms in which HikariCP hands out unchecked
+      pg.stop();
+      guard.failed(new java.sql.SQLException("I/O error", "08006"));
+      long start = System.nanoTime();
+      assertThrows(java.sql.SQLTransientConnectionException.class, guard::connect);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(ms < 2500, "the next connection took " + ms + " ms");
+      assertTrue(guard.isDown(), "the check found the database gone");
+    } finally {
+      pg.restartIfStopped();
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void awaitDown(OutageGuard guard, boolean down) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (guard.isDown() != down) {
