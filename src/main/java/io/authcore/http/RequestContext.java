@@ -132,9 +132,6 @@ final class RequestContext implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Resolved resolved = resolve(exchange);
     TenantId tenant = resolved == UNKNOWN ? TenantId.BASE : tenant(exchange, resolved);
-    if (router.timesRequests() && exchange.putAttachment(TIMED, Boolean.TRUE) == null) {
-      timeOnce(exchange, resolved, tenant);
-    }
     // Counted for the app's request statistics whatever the answer, as the original counts them;
     // not a request that will run again on a worker.
     boolean answered = true;
@@ -153,26 +150,14 @@ final class RequestContext implements HttpHandler {
     }
   }
 
-  private static final AttachmentKey<Boolean> TIMED = AttachmentKey.create(Boolean.class);
-
-  // Once per exchange, though an endpoint that leaves the I/O thread passes here twice; the status
-  // is read when the answer has gone, so error answers count as sent.
-  private void timeOnce(HttpServerExchange exchange, Resolved resolved, TenantId tenant) {
-    long arrived = exchange.getRequestStartTime(); // System.nanoTime(), or -1 when not recorded
-    long start = arrived != -1 ? arrived : System.nanoTime();
-    exchange.addExchangeCompleteListener(
-        (ex, nextListener) -> {
-          try {
-            router.completed(
-                tenant,
-                resolved.path(),
-                ex.getRequestMethod().toString(),
-                ex.getStatusCode(),
-                System.nanoTime() - start);
-          } finally {
-            nextListener.proceed();
-          }
-        });
+  /**
+   * A request's answer has gone ({@code tenant} null for an unknown path): the observers that time
+   * requests hear of it.
+   */
+  void completed(TenantId tenant, String route, String method, int status, long nanos) {
+    if (router.timesRequests()) {
+      router.completed(tenant == null ? TenantId.BASE : tenant, route, method, status, nanos);
+    }
   }
 
   /** A tenant named by a client older than tenants: answered 404 and, as there, not counted. */

@@ -77,7 +77,9 @@ final class RequestTelemetry {
         tracing.request(method, route, tenant, traceparent, headers.getFirst("tracestate"));
     String id = requestId(headers.getFirst(REQUEST_ID), traceparent, span.traceId());
     exchange.getResponseHeaders().put(REQUEST_ID, id);
-    Traced traced = new Traced(id, method, route, tenant, span, System.nanoTime());
+    long arrived = exchange.getRequestStartTime(); // System.nanoTime(), or -1 when not recorded
+    Traced traced =
+        new Traced(id, method, route, tenant, span, arrived != -1 ? arrived : System.nanoTime());
     exchange.putAttachment(TRACED, traced);
     exchange.addExchangeCompleteListener(
         (ex, nextListener) -> {
@@ -92,8 +94,10 @@ final class RequestTelemetry {
 
   private void finish(Traced traced, int status) {
     traced.span.end(status);
+    long nanos = System.nanoTime() - traced.startNanos;
+    context.completed(traced.tenant, traced.route, traced.method, status, nanos);
     if (accessLog && access.isInfoEnabled()) {
-      double ms = Math.round((System.nanoTime() - traced.startNanos) / 10_000.0) / 100.0;
+      double ms = Math.round(nanos / 10_000.0) / 100.0;
       try (Entered entered = traced.enter()) {
         access
             .atInfo()

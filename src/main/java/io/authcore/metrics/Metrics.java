@@ -6,7 +6,6 @@ import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.events.AuthEvents;
 import io.authcore.http.Api;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
@@ -31,7 +30,6 @@ public final class Metrics implements AutoCloseable {
 
   private final CompletableFuture<PrometheusMeterRegistry> made; // null when disabled
   private final DeferredPoolTracker pool = new DeferredPoolTracker();
-  private volatile JvmGcMetrics gc; // closed with the registry: its listeners outlive it otherwise
 
   private Metrics(boolean enabled) {
     if (!enabled) {
@@ -56,8 +54,7 @@ public final class Metrics implements AutoCloseable {
 
   private PrometheusMeterRegistry registry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    gc = new JvmGcMetrics();
-    gc.bindTo(registry);
+    GcMeters.bind(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
@@ -114,11 +111,7 @@ public final class Metrics implements AutoCloseable {
   @Override
   public void close() {
     if (enabled()) {
-      made.thenAccept(
-          registry -> {
-            gc.close();
-            registry.close();
-          });
+      made.thenAccept(PrometheusMeterRegistry::close);
     }
   }
 }

@@ -23,7 +23,44 @@ final class RequestMeters {
   private static final Duration[] BUCKETS =
       Buckets.millis(0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000);
 
-  private record Key(String app, String route, String method, int status) {}
+  /**
+   * A timer's labels. Not a record: its hash is worked out once from the strings' cached hashes,
+   * and equal labels are mostly the same instances (route and method constants), compared first.
+   */
+  private static final class Key {
+    final String app;
+    final String route;
+    final String method;
+    final int status;
+    private final int hash;
+
+    Key(String app, String route, String method, int status) {
+      this.app = app;
+      this.route = route;
+      this.method = method;
+      this.status = status;
+      this.hash = ((app.hashCode() * 31 + route.hashCode()) * 31 + method.hashCode()) * 31 + status;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.hash == hash
+          && k.status == status
+          && same(k.route, route)
+          && same(k.method, method)
+          && same(k.app, app);
+    }
+
+    private static boolean same(String a, String b) {
+      return a == b || a.equals(b);
+    }
+  }
 
   private final MeterRegistry registry;
   private final Supplier<Set<String>> appIds;
@@ -52,10 +89,10 @@ final class RequestMeters {
   private Timer timer(Key key) {
     return Timer.builder(NAME)
         .description("Requests answered, by app, route template, method and status")
-        .tag("app", key.app())
-        .tag("route", key.route())
-        .tag("method", key.method())
-        .tag("status", Integer.toString(key.status()))
+        .tag("app", key.app)
+        .tag("route", key.route)
+        .tag("method", key.method)
+        .tag("status", Integer.toString(key.status))
         .serviceLevelObjectives(BUCKETS)
         .register(registry);
   }

@@ -185,6 +185,9 @@ class MetricsApiTest extends ServerOnEachBackend {
           "hikaricp_connections_acquire_seconds_count",
           "jvm_memory_used_bytes",
           "jvm_gc_live_data_size_bytes",
+          "jvm_gc_max_data_size_bytes",
+          "jvm_gc_pause_seconds_count",
+          "jvm_gc_pause_seconds_sum",
           "jvm_threads_live_threads",
           "process_cpu_usage",
           "process_uptime_seconds",
@@ -192,6 +195,20 @@ class MetricsApiTest extends ServerOnEachBackend {
         }) {
       assertTrue(after.has(series), series + " is missing");
     }
+  }
+
+  /**
+   * Timed from where the request is first seen, so an answer given before the endpoint runs (a body
+   * over the 10 MB limit) is counted with its status as well.
+   */
+  @Test
+  void aBodyOverTheLimitIsCountedWithItsStatus() {
+    Map<String, String> match =
+        labels("route", "/recipe/signin", "method", "POST", "status", "413", "app", "public");
+    double before = scrape().sum("authcore_http_requests_seconds_count", match);
+    String big = "{\"email\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
+    assertEquals(413, post("/recipe/signin", big).status());
+    assertEquals(1, scrape().sum("authcore_http_requests_seconds_count", match) - before);
   }
 
   @Test
