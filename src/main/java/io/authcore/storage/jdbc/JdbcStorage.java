@@ -35,7 +35,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -59,6 +58,7 @@ public final class JdbcStorage implements Storage {
   private final JdbcStores pooled;
   private final Spans spans;
   private final String system;
+  private FirstAnalysis firstAnalysis; // PostgreSQL only
 
   private JdbcStorage(
       OutageGuard guard, Dialect dialect, Tables tables, boolean inMemory, Spans spans) {
@@ -134,38 +134,11 @@ public final class JdbcStorage implements Storage {
   }
 
   /**
-   * The PostgreSQL plugin's settings as it resolves them (the connection URI's parts override the
-   * discrete settings), by key, for the dashboard's list of config fields; empty on the in-memory
-   * storage, which has no plugin settings.
+   * The PostgreSQL plugin's settings as it resolves them, by key, for the dashboard's list of
+   * config fields; empty on the in-memory storage.
    */
   public static Map<String, Object> pluginSettings(CoreConfig config) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (!config.usesPostgres()) {
-      return values;
-    }
-    PostgresSettings settings = PostgresSettings.from(config);
-    values.put(
-        "postgresql_connection_uri", withoutPassword(config.string("postgresql_connection_uri")));
-    values.put("postgresql_connection_scheme", settings.scheme());
-    values.put("postgresql_host", settings.host());
-    values.put("postgresql_port", settings.port());
-    values.put("postgresql_user", settings.user());
-    values.put("postgresql_password", settings.password());
-    values.put("postgresql_database_name", settings.database());
-    values.put("postgresql_connection_attributes", settings.attributes());
-    values.put("postgresql_table_schema", settings.schema());
-    values.put("postgresql_table_names_prefix", config.string("postgresql_table_names_prefix"));
-    values.put("postgresql_connection_pool_size", config.get("postgresql_connection_pool_size"));
-    values.put(
-        "postgresql_minimum_idle_connections", config.get("postgresql_minimum_idle_connections"));
-    values.put(
-        "postgresql_idle_connection_timeout", config.get("postgresql_idle_connection_timeout"));
-    return values;
-  }
-
-  /** The URI with the password of its user info left out, so it can be shown. */
-  static String withoutPassword(String uri) {
-    return uri == null ? null : uri.replaceFirst("^([a-z]+://[^:/@]*):[^@/]*@", "$1@");
+    return PluginSettings.of(config);
   }
 
   private static Tables publicTables() {
@@ -179,6 +152,9 @@ public final class JdbcStorage implements Storage {
     try {
       String version = Schema.prepare(guard.pool(), dialect, tables);
       Schema.seed(guard.pool(), dialect, tables, version, clock.millis());
+      if (!storage.inMemory) {
+        storage.firstAnalysis = new FirstAnalysis(guard.pool(), tables).start();
+      }
       return storage;
     } catch (RuntimeException e) {
       storage.close();
@@ -385,6 +361,9 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
+    if (firstAnalysis != null) {
+      firstAnalysis.close();
+    }
     if (inMemory && !guard.pool().isClosed()) {
       // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until shut down.
       try (Connection c = guard.pool().getConnection();
