@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FirstAnalysis implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FirstAnalysis.class);
-  static final List<String> TABLES =
+  private static final List<String> TABLES =
       List.of(
           "session_info",
           "app_id_to_user_id",
@@ -45,7 +46,7 @@ final class FirstAnalysis implements AutoCloseable {
           "user_last_active",
           "user_roles",
           "user_metadata");
-  static final int MIN_ROWS = 100;
+  private static final int MIN_ROWS = 100;
   private static final Duration EVERY = Duration.ofSeconds(3);
   private static final Duration FOR = Duration.ofMinutes(10);
 
@@ -53,7 +54,6 @@ final class FirstAnalysis implements AutoCloseable {
   private final Tables tables;
   private final ScheduledExecutorService timer;
   private final long until;
-  private volatile ScheduledFuture<?> task;
 
   FirstAnalysis(DataSource pool, Tables tables) {
     this.pool = pool;
@@ -70,9 +70,8 @@ final class FirstAnalysis implements AutoCloseable {
 
   /** Looks every few seconds for the first ten minutes, or until every table was analysed. */
   FirstAnalysis start() {
-    task =
-        timer.scheduleWithFixedDelay(
-            this::check, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::check, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -92,6 +91,10 @@ final class FirstAnalysis implements AutoCloseable {
    * the ones still never analysed, or null when none is left.
    */
   List<String> runOnce() throws SQLException {
+    Map<String, String> byRelname = new HashMap<>(); // as pg_class spells them, prefix included
+    for (String table : TABLES) {
+      byRelname.put(tables.catalogName(table), table);
+    }
     try (Connection c = pool.getConnection()) {
       List<String> never = new ArrayList<>();
       List<String> grown = new ArrayList<>();
@@ -101,13 +104,14 @@ final class FirstAnalysis implements AutoCloseable {
                   + " JOIN pg_stat_user_tables s ON s.relid = c.oid"
                   + " WHERE s.schemaname = ? AND c.relname = ANY (?)")) {
         s.setString(1, tables.schema());
-        s.setArray(2, c.createArrayOf("text", names()));
+        s.setArray(2, c.createArrayOf("text", byRelname.keySet().toArray(String[]::new)));
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             if (rs.getFloat(2) < 0) {
-              never.add(rs.getString(1));
+              String table = byRelname.get(rs.getString(1));
+              never.add(table);
               if (rs.getLong(3) >= MIN_ROWS) {
-                grown.add(rs.getString(1));
+                grown.add(table);
               }
             }
           }
@@ -115,7 +119,7 @@ final class FirstAnalysis implements AutoCloseable {
       }
       for (String table : grown) {
         try (Statement s = c.createStatement()) {
-          s.execute("ANALYZE " + qualified(table));
+          s.execute("ANALYZE " + tables.name(table));
         }
         never.remove(table);
         log.debug("Analysed {}, never analysed before", table);
@@ -124,22 +128,8 @@ final class FirstAnalysis implements AutoCloseable {
     }
   }
 
-  private String[] names() {
-    return TABLES.stream().map(t -> tables.prefix() + t).toArray(String[]::new);
-  }
-
-  // relname as read from pg_class: one of ours, with the configured prefix already in it.
-  private String qualified(String relname) {
-    String schema = tables.schema();
-    return (schema.equals("public") ? "" : schema + ".") + relname;
-  }
-
   @Override
   public void close() {
-    ScheduledFuture<?> running = task;
-    if (running != null) {
-      running.cancel(false);
-    }
     timer.shutdownNow();
   }
 }

@@ -103,25 +103,32 @@ final class OutageGuard implements AutoCloseable {
    * connection attempt of the watcher's own tells whether the database is.
    */
   void failed(SQLException e) {
+    if (outage != null || !lostConnection(e)) {
+      return;
+    }
     CompletableFuture<Void> verdict = new CompletableFuture<>();
-    if (outage == null && lostConnection(e) && check.compareAndSet(null, verdict)) {
-      boolean queued =
-          submit(
-              () -> {
-                try {
-                  SQLException refused = probe.get();
-                  if (refused != null) {
-                    begin(refused, pool);
-                  }
-                } finally {
-                  check.set(null);
-                  verdict.complete(null);
+    if (!check.compareAndSet(null, verdict)) {
+      return; // a check is under way already
+    }
+    Runnable settle =
+        () -> {
+          check.set(null);
+          verdict.complete(null);
+        };
+    boolean queued =
+        submit(
+            () -> {
+              try {
+                SQLException refused = probe.get();
+                if (refused != null) {
+                  begin(refused, pool);
                 }
-              });
-      if (!queued) {
-        check.set(null);
-        verdict.complete(null);
-      }
+              } finally {
+                settle.run();
+              }
+            });
+    if (!queued) {
+      settle.run();
     }
   }
 

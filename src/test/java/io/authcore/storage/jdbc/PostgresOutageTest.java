@@ -106,10 +106,7 @@ class PostgresOutageTest {
    */
   @Test
   void aFailedWaitOnThePoolOfBeforeTheOutageDoesNotEndTheRecovery() {
-    Map<String, String> db = pg.createDatabase("relapse");
-    var config = Databases.config(db, Map.of());
-    try (OutageGuard guard =
-        new OutageGuard(Pools.postgres(config, PostgresSettings.from(config)))) {
+    try (OutageGuard guard = guard("relapse", null)) {
       var before = guard.pool();
       pg.stop();
       guard.failed(new java.sql.SQLException("connection lost", "08006"));
@@ -136,15 +133,12 @@ class PostgresOutageTest {
    */
   @Test
   void theRequestAfterALostConnectionWaitsForTheCheckNotForThePool() {
-    Map<String, String> db = pg.createDatabase("verdict");
-    var config = Databases.config(db, Map.of());
     java.util.function.Supplier<java.sql.SQLException> slowRefusal =
         () -> {
           sleep(1000);
           return new java.sql.SQLException("refused", "08001");
         };
-    try (OutageGuard guard =
-        new OutageGuard(Pools.postgres(config, PostgresSettings.from(config)), slowRefusal)) {
+    try (OutageGuard guard = guard("verdict", slowRefusal)) {
       sleep(1500); // the pool filled, and past the 500 ms in which HikariCP hands out unchecked
       pg.stop();
       guard.failed(new java.sql.SQLException("I/O error", "08006"));
@@ -156,6 +150,13 @@ class PostgresOutageTest {
     } finally {
       pg.restartIfStopped();
     }
+  }
+
+  /** A guard on a new database of {@code pg}; {@code probe} null for the real connection check. */
+  private static OutageGuard guard(
+      String database, java.util.function.Supplier<java.sql.SQLException> probe) {
+    var config = Databases.config(pg.createDatabase(database), Map.of());
+    return new OutageGuard(Pools.postgres(config, PostgresSettings.from(config)), probe);
   }
 
   private static void sleep(long ms) {
@@ -242,10 +243,6 @@ class PostgresOutageTest {
   }
 
   private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    sleep(50);
   }
 }
