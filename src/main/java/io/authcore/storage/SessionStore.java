@@ -48,6 +48,13 @@ public interface SessionStore {
   boolean updateJwtPayload(String appId, String tenantId, String handle, String jwtUserPayload);
 
   /**
+   * Replaces the payload of the session if it expires after {@code now}; returns the row as
+   * written, or empty when there is no such session.
+   */
+  Optional<SessionRow> updateLiveJwtPayload(
+      String appId, String tenantId, String handle, String jwtUserPayload, long now);
+
+  /**
    * Handles of the unexpired sessions of these users, in one tenant, or in every tenant of the app
    * when {@code tenantId} is null.
    */

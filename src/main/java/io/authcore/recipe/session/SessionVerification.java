@@ -171,21 +171,24 @@ final class SessionVerification {
       throw SessionTokens.unauthorised(e.getMessage());
     }
     long now = tokens.now();
-    SessionRow row =
-        storage
-            .sessions()
-            .find(appId, token.tenantId(), token.handle())
-            .filter(r -> r.expiresAt() > now)
-            .orElseThrow(() -> SessionTokens.unauthorised("Session does not exist."));
-    ObjectNode payload =
-        newPayload != null ? newPayload : SessionTokens.object(row.jwtUserPayload());
-    if (checkClaims && token.version().reserves(payload)) {
+    ObjectNode payload = newPayload;
+    SessionRow row;
+    if (newPayload == null) {
+      row = liveSession(appId, token, now);
+      payload = SessionTokens.object(row.jwtUserPayload());
+      if (checkClaims && token.version().reserves(payload)) {
+        throw SessionInputException.protectedField();
+      }
+    } else if (checkClaims && token.version().reserves(newPayload)) {
+      liveSession(appId, token, now); // as the original, a missing session is the answer first
       throw SessionInputException.protectedField();
-    }
-    if (newPayload != null) {
-      storage
-          .sessions()
-          .updateJwtPayload(appId, token.tenantId(), token.handle(), newPayload.toString());
+    } else {
+      row =
+          storage
+              .sessions()
+              .updateLiveJwtPayload(
+                  appId, token.tenantId(), token.handle(), newPayload.toString(), now)
+              .orElseThrow(() -> SessionTokens.unauthorised("Session does not exist."));
     }
     if (token.expiresAt() < now) {
       return new Verification(SessionTokens.view(token, payload), null);
@@ -199,5 +202,13 @@ final class SessionVerification {
             token.expiresAt());
     return new Verification(
         SessionTokens.view(renewed), tokens.mint(appId, renewed, !row.useStaticKey()));
+  }
+
+  private SessionRow liveSession(String appId, Claims token, long now) {
+    return storage
+        .sessions()
+        .find(appId, token.tenantId(), token.handle())
+        .filter(r -> r.expiresAt() > now)
+        .orElseThrow(() -> SessionTokens.unauthorised("Session does not exist."));
   }
 }

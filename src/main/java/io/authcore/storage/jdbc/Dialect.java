@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What differs between PostgreSQL and H2 in PostgreSQL mode. Everything else (DML, the DDL of the
  * deployment document spelled portably, {@code ON CONFLICT DO NOTHING} without a target) is shared.
- * H2 lacks {@code RETURNING}, {@code ON CONFLICT} with a target, partial indexes and PL/pgSQL.
+ * H2 lacks {@code RETURNING} (it selects from the change instead), {@code ON CONFLICT} with a
+ * target, partial indexes and PL/pgSQL.
  */
 interface Dialect {
   /** Short engine name; also the folder of engine-specific migrations. */
@@ -34,6 +35,12 @@ interface Dialect {
 
   /** Whether an {@code INSERT} may run inside {@code WITH} and be read back by the query. */
   boolean insertsInWith();
+
+  /** A query running {@code update} that returns these columns of the rows as it left them. */
+  String updated(String update, String columns);
+
+  /** A query running {@code delete} that returns these columns of the rows it removed. */
+  String deleted(String delete, String columns);
 
   /** The tables of one schema, as the catalog names them. */
   Set<String> tablesIn(Connection connection, String schema) throws SQLException;

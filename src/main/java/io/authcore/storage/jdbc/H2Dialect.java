@@ -45,6 +45,16 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String updated(String update, String columns) {
+    return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+  }
+
+  @Override
+  public String deleted(String delete, String columns) {
+    return "SELECT " + columns + " FROM OLD TABLE (" + delete + ")";
+  }
+
+  @Override
   public Set<String> tablesIn(Connection connection, String schema) throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(

@@ -23,6 +23,8 @@ final class JdbcSessionStore implements SessionStore {
   private final String table;
   private final String insert;
   private final String select;
+  private final String updateLivePayload;
+  private final Dialect dialect;
   private final JdbcAccountIdStore accountIds;
   private final String insertIdentified; // null where the dialect cannot insert inside WITH
 
@@ -55,6 +57,15 @@ final class JdbcSessionStore implements SessionStore {
             + " FROM "
             + table
             + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?";
+    // Regenerating and revoking are single writes: one round trip each, not a read and a write.
+    this.updateLivePayload =
+        dialect.updated(
+            "UPDATE "
+                + table
+                + " SET jwt_user_payload = ?"
+                + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ? AND expires_at > ?",
+            COLUMNS + ROTATION_COLUMNS);
+    this.dialect = dialect;
   }
 
   @Override
@@ -178,6 +189,13 @@ final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
+  public Optional<SessionRow> updateLiveJwtPayload(
+      String appId, String tenantId, String handle, String jwtUserPayload, long now) {
+    return sql.one(
+        updateLivePayload, JdbcSessionStore::row, jwtUserPayload, appId, tenantId, handle, now);
+  }
+
+  @Override
   public List<String> handlesOfUsers(
       String appId, String tenantId, Collection<String> userIds, long expiresAfter) {
     if (userIds.isEmpty()) {
@@ -203,17 +221,15 @@ final class JdbcSessionStore implements SessionStore {
     if (handles.isEmpty()) {
       return List.of();
     }
-    String in = String.join(", ", Collections.nCopies(handles.size(), "?"));
     List<Object> params = new ArrayList<>(List.of(appId, tenantId));
     params.addAll(handles);
-    String where = " WHERE app_id = ? AND tenant_id = ? AND session_handle IN (" + in + ")";
-    List<String> existing =
-        sql.list(
-            "SELECT session_handle FROM " + table + where, rs -> rs.getString(1), params.toArray());
-    if (!existing.isEmpty()) {
-      sql.update("DELETE FROM " + table + where, params.toArray());
-    }
-    return existing;
+    String in = String.join(", ", Collections.nCopies(handles.size(), "?"));
+    String delete =
+        "DELETE FROM " + table + " WHERE app_id = ? AND tenant_id = ? AND session_handle IN (";
+    return sql.list(
+        dialect.deleted(delete + in + ")", "session_handle"),
+        rs -> rs.getString(1),
+        params.toArray());
   }
 
   @Override

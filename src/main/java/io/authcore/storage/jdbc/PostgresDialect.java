@@ -50,6 +50,16 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String updated(String update, String columns) {
+    return update + " RETURNING " + columns;
+  }
+
+  @Override
+  public String deleted(String delete, String columns) {
+    return delete + " RETURNING " + columns;
+  }
+
+  @Override
   public Set<String> tablesIn(Connection connection, String schema) throws SQLException {
     // pg_tables lists tables this user may not read; information_schema would hide them.
     try (PreparedStatement s =

@@ -544,6 +544,39 @@ class SessionApiTest extends ServerOnEachBackend {
   }
 
   @Test
+  void regenerateOfARevokedSessionIsUnauthorisedWhateverThePayload() {
+    JsonNode created = create(user(), "{\"a\":1}", false, true);
+    String token = created.get("accessToken").get("token").asText();
+    String handle = created.get("session").get("handle").asText();
+    String body = "{\"accessToken\":\"" + token + "\"";
+    JsonNode stored = post("/recipe/session/regenerate", body + "}").json();
+    assertEquals("{\"a\":1}", stored.get("session").get("userDataInJWT").toString());
+    post("/recipe/session/remove", "{\"sessionHandles\":[\"" + handle + "\"]}");
+
+    // Pinned from the original 11.4.7: a missing session is the answer before a protected field.
+    String unknown = "{\"status\":\"UNAUTHORISED\",\"message\":\"Session does not exist.\"}\n";
+    for (String payload :
+        List.of("", ",\"userDataInJWT\":{\"b\":2}", ",\"userDataInJWT\":{\"sub\":2}")) {
+      Reply reply = post("/recipe/session/regenerate", body + payload + "}");
+      assertEquals(200, reply.status(), payload);
+      assertEquals(unknown, reply.body(), payload);
+    }
+    assertEquals(unknown, http.get("/recipe/session?sessionHandle=" + handle, CDI).body());
+
+    String lapsed = create(user(), "{}", false, true).get("accessToken").get("token").asText();
+    clock.advance(Duration.ofDays(101)); // past the default refresh validity of 100 days
+    try {
+      Reply reply =
+          post(
+              "/recipe/session/regenerate",
+              "{\"accessToken\":\"" + lapsed + "\",\"userDataInJWT\":{\"b\":2}}");
+      assertEquals(unknown, reply.body(), "a session past its refresh expiry is gone");
+    } finally {
+      clock.advance(Duration.ofDays(-101));
+    }
+  }
+
+  @Test
   void jwtRecipe() {
     Reply created =
         post(
