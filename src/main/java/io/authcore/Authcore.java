@@ -11,6 +11,7 @@ import io.authcore.http.Scheduling;
 import io.authcore.http.ScrapeListener;
 import io.authcore.jobs.BulkMigration;
 import io.authcore.jobs.Jobs;
+import io.authcore.jobs.NativeHeap;
 import io.authcore.limits.AbuseLimits;
 import io.authcore.metrics.Metrics;
 import io.authcore.recipe.accountlinking.AccountLinkingApi;
@@ -316,6 +317,10 @@ public final class Authcore implements AutoCloseable {
           new Scheduling(hasher::admissionLimit, hasher::lowerRequestThread),
           tracing);
       bulkMigration.start(bulkImport.drain());
+      // The JVM hands its compilers' spent memory to malloc every 5 s; trimming soon after keeps
+      // it from staying resident. A trim takes 0.03 ms with nothing to give back, 1–2 ms for 20 MB.
+      NativeHeap.ofThisProcess()
+          .ifPresent(heap -> jobs.every("native heap trim", Duration.ofSeconds(10), heap::trim));
       return core;
     } catch (RuntimeException e) {
       listening.thenAccept(HttpServer::stop);

@@ -184,7 +184,8 @@ final class SideBySide implements Machine.Log {
       for (int i = 0; i < 3; i++) {
         setup.get("/hello");
       }
-      Child.sleep((long) (o.decimal("settle", 3) * 1000));
+      // Idle means past start-up: the JVM frees its compilers' memory only every 5 s.
+      Child.sleep((long) (o.decimal("settle", 12) * 1000));
       double idle = Child.rssMb(server.pid());
       line(
           String.format(
