@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives back to the system the memory glibc's {@code malloc} keeps once it is freed. The JIT's
- * start-up compilations leave about 10 MB free in malloc's arenas that an idle server never reuses,
+ * start-up compilations leave 10–14 MB free in malloc's arenas that an idle server never reuses,
  * and that counts in its resident memory (bench/README.md, idle memory). The JVM has a flag for
  * this only from 17.0.9 on, and an unknown flag stops older JVMs, so the server calls {@code
  * malloc_trim} itself; where there is none (musl, macOS, Windows) there is nothing to trim.
