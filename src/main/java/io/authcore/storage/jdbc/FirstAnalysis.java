@@ -52,12 +52,16 @@ final class FirstAnalysis implements AutoCloseable {
 
   private final DataSource pool;
   private final Tables tables;
+  private final Map<String, String> byRelname = new HashMap<>(); // as pg_class spells them
   private final ScheduledExecutorService timer;
   private final long until;
 
   FirstAnalysis(DataSource pool, Tables tables) {
     this.pool = pool;
     this.tables = tables;
+    for (String table : TABLES) {
+      byRelname.put(tables.catalogName(table), table);
+    }
     this.until = System.nanoTime() + FOR.toNanos();
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -77,8 +81,7 @@ final class FirstAnalysis implements AutoCloseable {
 
   private void check() {
     try {
-      List<String> due = runOnce();
-      if (due == null || System.nanoTime() > until) {
+      if (runOnce().isEmpty() || System.nanoTime() > until) {
         timer.shutdown();
       }
     } catch (SQLException | RuntimeException e) {
@@ -88,13 +91,9 @@ final class FirstAnalysis implements AutoCloseable {
 
   /**
    * Analyses the tables that were never analysed and hold at least {@link #MIN_ROWS} rows; returns
-   * the ones still never analysed, or null when none is left.
+   * the ones still never analysed.
    */
   List<String> runOnce() throws SQLException {
-    Map<String, String> byRelname = new HashMap<>(); // as pg_class spells them, prefix included
-    for (String table : TABLES) {
-      byRelname.put(tables.catalogName(table), table);
-    }
     try (Connection c = pool.getConnection()) {
       List<String> never = new ArrayList<>();
       List<String> grown = new ArrayList<>();
@@ -124,7 +123,7 @@ final class FirstAnalysis implements AutoCloseable {
         never.remove(table);
         log.debug("Analysed {}, never analysed before", table);
       }
-      return never.isEmpty() ? null : never;
+      return never;
     }
   }
 
