@@ -93,7 +93,7 @@ final class SessionCreation {
       storage.sessions().insert(draft.row());
     }
     String refreshToken = draft.refreshToken();
-    activeUsers.markActive(appId, ids.recipeUserId());
+    activeUsers.markActive(appId, ids.recipeUserId(), written.identity().superTokensId());
     Claims claims =
         new Claims(
             version,

@@ -5,6 +5,7 @@ import io.authcore.storage.StorageException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,16 @@ public final class ActiveUsers {
    * store it; the row is written under the SuperTokens id, as the original writes it.
    */
   public void markActive(String appId, String userId) {
+    markActive(
+        appId, userId, () -> storage.accountIds().superTokensIdOf(appId, userId).orElse(userId));
+  }
+
+  /** As above, for a user whose SuperTokens id the caller has already read: one look-up fewer. */
+  public void markActive(String appId, String userId, String superTokensId) {
+    markActive(appId, userId, () -> superTokensId);
+  }
+
+  private void markActive(String appId, String userId, Supplier<String> superTokensId) {
     long now = clock.millis();
     String key = key(appId, userId);
     Long last = recentlyWritten.get(key);
@@ -40,8 +51,7 @@ public final class ActiveUsers {
       return;
     }
     try {
-      String superTokensId = storage.accountIds().superTokensIdOf(appId, userId).orElse(userId);
-      storage.userActivity().touch(appId, superTokensId, now);
+      storage.userActivity().touch(appId, superTokensId.get(), now);
     } catch (StorageException e) {
       log.debug("app {}: could not record user activity: {}", appId, e.getMessage());
       return;

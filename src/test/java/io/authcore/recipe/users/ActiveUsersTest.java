@@ -47,4 +47,35 @@ class ActiveUsersTest extends ServerOnEachBackend {
         CDI);
     assertEquals(before + 2, activeToday(), "a session marks its user");
   }
+
+  @Test
+  void aSessionForAnExternalIdMarksTheMappedUserNotANewOne() {
+    String superTokensId =
+        http.post(
+                "/public/recipe/signup",
+                "{\"email\":\"mapped@b.c\",\"password\":\"pw-123456\"}",
+                CDI)
+            .json()
+            .get("user")
+            .get("id")
+            .asText();
+    http.post(
+        "/recipe/userid/map",
+        "{\"superTokensUserId\":\"" + superTokensId + "\",\"externalUserId\":\"ext-active\"}",
+        CDI);
+    int before = activeToday();
+    for (String given : new String[] {"ext-active", superTokensId}) {
+      JsonNode created =
+          http.post(
+                  "/public/recipe/session",
+                  "{\"userId\":\""
+                      + given
+                      + "\",\"userDataInJWT\":{},\"userDataInDatabase\":{},"
+                      + "\"enableAntiCsrf\":false}",
+                  CDI)
+              .json();
+      assertEquals("ext-active", created.get("session").get("userId").asText());
+    }
+    assertEquals(before, activeToday(), "the row is the SuperTokens id's, written at sign-up");
+  }
 }
