@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One benchmark run: measure the ceilings, then start target/authcore.jar on each backend and run
@@ -279,7 +277,7 @@ final class Bench implements Machine.Log {
       } else {
         String db = "bench_" + name.replaceAll("[^A-Za-z0-9]", "_").toLowerCase() + "_jdbc";
         pg.createDatabase(db);
-        pgOurs = postgresProcessesOf(db);
+        pgOurs = Postgres.processesOf(db);
         try {
           if (checkpoints) {
             pg.checkpoint();
@@ -311,31 +309,7 @@ final class Bench implements Machine.Log {
    */
   private Map<String, RunRecord.Ceiling> opensslRsa(double seconds) throws Exception {
     int secs = (int) Math.max(1, Math.round(seconds));
-    Measured<double[]> m =
-        measured(
-            "rs256-openssl",
-            () -> {
-              List<String> command =
-                  List.of(
-                      "openssl",
-                      "speed",
-                      "-seconds",
-                      String.valueOf(secs),
-                      "-multi",
-                      String.valueOf(cores),
-                      "rsa2048");
-              Child.Result r = Child.exec(command, 4L * secs + 60);
-              Files.writeString(raw.resolve("ceiling-openssl-rsa.log"), r.output());
-              Matcher rates =
-                  Pattern.compile("(?m)^rsa 2048 bits\\s+\\S+s\\s+\\S+s\\s+([0-9.]+)\\s+([0-9.]+)")
-                      .matcher(r.output());
-              if (r.exit() != 0 || !rates.find()) {
-                throw new IOException("openssl speed: no rsa 2048 line in " + r.output().strip());
-              }
-              return new double[] {
-                Double.parseDouble(rates.group(1)), Double.parseDouble(rates.group(2))
-              };
-            });
+    Measured<double[]> m = measured("rs256-openssl", () -> Yardsticks.opensslRsa(cores, secs, raw));
     Map<String, RunRecord.Ceiling> out = new LinkedHashMap<>();
     String who = ", 2048-bit key, " + cores + " processes (openssl speed -multi)";
     for (int i = 0; i < 2; i++) {
@@ -518,7 +492,7 @@ final class Bench implements Machine.Log {
       db = "bench_" + name.replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
       pg.createDatabase(db);
       env.put("POSTGRESQL_CONNECTION_URI", pg.connectionUri(db));
-      pgOurs = postgresProcessesOf(db);
+      pgOurs = Postgres.processesOf(db);
     } else if (!backend.equals("memory")) {
       throw new IllegalArgumentException("unknown backend " + backend + " (memory, postgres)");
     }
@@ -650,19 +624,6 @@ final class Bench implements Machine.Log {
   }
 
   /** Postgres backends serving {@code db}, and the cluster's own background processes. */
-  private static Predicate<Long> postgresProcessesOf(String db) {
-    return pid -> {
-      String c = Machine.commandLine(pid) + " ";
-      if (!c.startsWith("postgres: ")) {
-        return false;
-      }
-      return c.contains(" " + db + " ")
-          || c.matches(
-              "postgres: \\S+: (checkpointer|background writer|walwriter|autovacuum.*|logical"
-                  + " replication.*|stats.*).*");
-    };
-  }
-
   // ---------------------------------------------------------------------------------------------
   // The quiet gate
 

@@ -1,6 +1,7 @@
 package io.authcore.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,10 @@ final class LoadResult {
     return Figures.of(count / seconds, count, errors, warmupErrors, all, reasons);
   }
 
-  /** Successful requests per second; latencies in ms over every completed request. */
+  /**
+   * Successful requests per second; latencies in ms over every completed request (the mean NaN
+   * where the client does not give one).
+   */
   record Figures(
       double rps,
       long count,
@@ -98,7 +102,8 @@ final class LoadResult {
       double p90Ms,
       double p99Ms,
       double maxMs,
-      Map<String, Integer> errorReasons) {
+      Map<String, Integer> errorReasons,
+      double meanMs) {
     /** With the percentiles of {@code latencies} (nanoseconds). */
     static Figures of(
         double rps,
@@ -117,7 +122,8 @@ final class LoadResult {
           LongList.percentile(sorted, 90) / 1e6,
           LongList.percentile(sorted, 99) / 1e6,
           sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-          errorReasons);
+          errorReasons,
+          sorted.length == 0 ? 0 : Arrays.stream(sorted).average().orElse(0) / 1e6);
     }
   }
 }

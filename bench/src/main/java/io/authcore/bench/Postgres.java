@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The machine's PostgreSQL cluster: started if it is not running (and stopped again at the end if
@@ -159,5 +160,22 @@ final class Postgres {
     } catch (IOException e) {
       log.line("could not stop PostgreSQL: " + e.getMessage());
     }
+  }
+
+  /**
+   * PostgreSQL's processes that serve {@code db}, and its own workers: they share the cores with
+   * the server, so their CPU is part of what a PostgreSQL figure costs.
+   */
+  static Predicate<Long> processesOf(String db) {
+    return pid -> {
+      String c = Machine.commandLine(pid) + " ";
+      if (!c.startsWith("postgres: ")) {
+        return false;
+      }
+      return c.contains(" " + db + " ")
+          || c.matches(
+              "postgres: \\S+: (checkpointer|background writer|walwriter|autovacuum.*|logical"
+                  + " replication.*|stats.*).*");
+    };
   }
 }

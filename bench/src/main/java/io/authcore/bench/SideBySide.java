@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * {@code bench/run side-by-side}: the original core and Authcore on one machine, in one run, driven
@@ -34,6 +36,10 @@ final class SideBySide implements Machine.Log {
           "original",
           "hello-client",
           "settle",
+          "server-warmup",
+          "yardsticks",
+          "sql-ceiling",
+          "sql-ceiling-pool",
           "quiet-idle",
           "quiet-wait",
           "pg-host",
@@ -64,6 +70,7 @@ final class SideBySide implements Machine.Log {
   private final List<String> flags;
   private final Postgres pg;
   private final boolean wrk;
+  private final Map<Integer, Map<String, Double>> sqlCeilings = new LinkedHashMap<>();
 
   SideBySide(Options options) throws IOException {
     this.o = options.withDefault("mix", MIX);
@@ -89,19 +96,6 @@ final class SideBySide implements Machine.Log {
     Machine.Log.toConsoleAnd(raw.resolve("run.log"), text);
   }
 
-  /** One figure of one side in one round. */
-  record Sample(
-      String backend,
-      String side,
-      int round,
-      String scenario,
-      double rps,
-      double p50Ms,
-      double p99Ms,
-      long errors,
-      Map<String, Integer> errorReasons,
-      double idleRssMb) {}
-
   int run() throws Exception {
     if (!Files.isExecutable(original.resolve("start.sh"))) {
       line("no original core at " + original + " (start.sh); set --original=<dir>");
@@ -123,7 +117,13 @@ final class SideBySide implements Machine.Log {
     if (backends.contains("postgres")) {
       pg.ensureRunning(this);
     }
-    List<Sample> samples = new ArrayList<>();
+    Yardsticks yardsticks = null;
+    if (!o.string("yardsticks", "true").equals("false")) {
+      Machine.awaitQuiet(o.decimal("quiet-idle", 90) / 100, o.decimal("quiet-wait", 30), this);
+      line("yardsticks");
+      yardsticks = Yardsticks.measure(flags, raw, o.decimal("settle", 12), this);
+    }
+    List<SideBySideSample> samples = new ArrayList<>();
     try {
       for (String backend : backends) {
         for (int round = 0; round < rounds; round++) {
@@ -143,6 +143,17 @@ final class SideBySide implements Machine.Log {
         new SideBySideReport(name, samples, backends, scenarioNames(scenarios));
     Map<String, Object> settings = header(rounds);
     String md = report.markdown(settings);
+    List<SideBySideBounds.Bound> bounds = List.of();
+    if (yardsticks != null) {
+      bounds =
+          new SideBySideBounds(yardsticks, Machine.cores(), samples, signinShare())
+              .of(report.verdicts());
+      md += SideBySideBounds.markdown(bounds);
+    }
+    List<SideBySideBounds.SqlRow> sql = SideBySideBounds.sqlRows(sqlCeilings, samples);
+    if (!sql.isEmpty()) {
+      md += SideBySideBounds.sqlMarkdown(sql);
+    }
     line("");
     line(md);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -150,6 +161,10 @@ final class SideBySide implements Machine.Log {
     out.put("settings", settings);
     out.put("samples", samples);
     out.put("verdicts", report.verdicts());
+    out.put("yardsticks", yardsticks);
+    out.put("bounds", bounds);
+    out.put("sqlCeilings", sqlCeilings);
+    out.put("sqlRows", sql);
     line(files.write(out, md));
     return 0;
   }
@@ -161,6 +176,7 @@ final class SideBySide implements Machine.Log {
     h.put("rounds", rounds);
     h.put("warmupSeconds", o.decimal("warmup", 2));
     h.put("measureSeconds", o.decimal("measure", 8));
+    h.put("serverWarmupSeconds", o.decimal("server-warmup", 30));
     h.put("mix", o.string("mix", MIX));
     h.put("verifyClient", wrk ? "wrk" : "java");
     h.put("authcoreFlags", String.join(" ", flags));
@@ -168,7 +184,7 @@ final class SideBySide implements Machine.Log {
     return h;
   }
 
-  private List<Sample> runSide(
+  private List<SideBySideSample> runSide(
       String backend, String side, int round, List<Scenarios.Scenario> scenarios) throws Exception {
     Machine.awaitQuiet(o.decimal("quiet-idle", 90) / 100, o.decimal("quiet-wait", 30), this);
     String db = null;
@@ -178,8 +194,9 @@ final class SideBySide implements Machine.Log {
       pg.createDatabase(db);
       env.put("POSTGRESQL_CONNECTION_URI", pg.connectionUri(db));
     }
-    List<Sample> out = new ArrayList<>();
-    try (Running server = start(side, backend, env, round)) {
+    List<SideBySideSample> out = new ArrayList<>();
+    try (SideBySideServer server =
+        SideBySideServer.start(side, env, jar, flags, original, raw, backend + round, this)) {
       Setup setup = new Setup("127.0.0.1", server.port());
       for (int i = 0; i < 3; i++) {
         setup.get("/hello");
@@ -196,6 +213,12 @@ final class SideBySide implements Machine.Log {
               round + 1,
               server.pid(),
               idle));
+      LongSupplier databaseTicks = Machine.NO_TICKS;
+      if (db != null) {
+        Predicate<Long> database = Postgres.processesOf(db);
+        databaseTicks = () -> Machine.cpuTicksOf(database);
+      }
+      warmUp(server, scenarios);
       for (Scenarios.Scenario s : scenarios) {
         if (backend.equals("postgres")) {
           // As the main run does: the previous server's writes (and the drop of its database) are
@@ -207,7 +230,7 @@ final class SideBySide implements Machine.Log {
             new Scenarios.Context(
                 new InetSocketAddress("127.0.0.1", server.port()),
                 server.pid(),
-                Machine.NO_TICKS,
+                databaseTicks,
                 wrk,
                 conns,
                 o.integer("client-threads", Machine.cores()),
@@ -215,7 +238,8 @@ final class SideBySide implements Machine.Log {
                 o.decimal("measure", 8),
                 "sbs" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + s.name(),
                 o);
-        LoadResult.Figures f = figures(s.name(), s.runner().run(ctx).values().iterator().next());
+        LoadResult result = s.runner().run(ctx).values().iterator().next();
+        LoadResult.Figures f = figures(s.name(), result);
         line(
             String.format(
                 Locale.ROOT,
@@ -227,7 +251,7 @@ final class SideBySide implements Machine.Log {
                 f.errors(),
                 f.errors() == 0 ? "" : f.errorReasons()));
         out.add(
-            new Sample(
+            new SideBySideSample(
                 backend,
                 side,
                 round,
@@ -237,7 +261,17 @@ final class SideBySide implements Machine.Log {
                 f.p99Ms(),
                 f.errors(),
                 f.errorReasons(),
-                idle));
+                idle,
+                conns,
+                f.meanMs(),
+                result.clientCpuPercent,
+                result.databaseCpuPercent,
+                othersMeanMs(s.name(), result)));
+      }
+      if (db != null
+          && side.equals("authcore")
+          && !o.string("sql-ceiling", "true").equals("false")) {
+        sqlCeilings.put(round, sqlCeiling(db));
       }
     } finally {
       if (db != null) {
@@ -245,6 +279,76 @@ final class SideBySide implements Machine.Log {
       }
     }
     return out;
+  }
+
+  /**
+   * Issue 25's JDBC ceiling on the database Authcore has just used, while its server still runs
+   * (idle) as it did for the figures.
+   */
+  private Map<String, Double> sqlCeiling(String db) throws Exception {
+    pg.checkpoint();
+    Map<String, Double> rates =
+        SessionSqlCeiling.measure(
+            pg.jdbcUrl(db),
+            pg.user(),
+            pg.password(),
+            16,
+            o.integer("sql-ceiling-pool", 10),
+            o.decimal("warmup", 2),
+            5);
+    rates.forEach(
+        (path, rate) ->
+            line(String.format(Locale.ROOT, "  SQL ceiling %-10s %9.0f ops/s", path, rate)));
+    return rates;
+  }
+
+  /**
+   * Both servers run every session scenario, unmeasured, for --server-warmup seconds in all before
+   * the first measurement: the figures compare servers that have compiled their hot paths, as a
+   * server in service has, not two JITs at work.
+   */
+  private void warmUp(SideBySideServer server, List<Scenarios.Scenario> scenarios)
+      throws Exception {
+    List<Scenarios.Scenario> paths =
+        scenarios.stream()
+            .filter(s -> SESSION_PATHS.contains(s.name()) && !s.name().equals("verify"))
+            .toList();
+    double seconds = o.decimal("server-warmup", 30);
+    if (paths.isEmpty() || seconds <= 0) {
+      return;
+    }
+    double each = seconds / paths.size();
+    for (Scenarios.Scenario s : paths) {
+      Scenarios.Context ctx =
+          new Scenarios.Context(
+              new InetSocketAddress("127.0.0.1", server.port()),
+              server.pid(),
+              Machine.NO_TICKS,
+              false,
+              conns(s),
+              o.integer("client-threads", Machine.cores()),
+              Math.max(0, each - 1),
+              1,
+              "sbw" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + s.name(),
+              o);
+      s.runner().run(ctx);
+    }
+  }
+
+  // The mix's requests other than sign-ins: their mean latency bounds the sign-ins' (bounds).
+  private static double othersMeanMs(String scenario, LoadResult result) {
+    if (!scenario.equals("mix") || result.ops == null) {
+      return Double.NaN;
+    }
+    String[] others =
+        result.ops.keySet().stream().filter(op -> !op.equals("signin")).toArray(String[]::new);
+    return others.length == 0 ? Double.NaN : result.figures(others).meanMs();
+  }
+
+  private double signinShare() {
+    Map<String, Double> weights = o.weights("mix", Map.of());
+    double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    return total <= 0 ? 0 : weights.getOrDefault("signin", 0.0) / total;
   }
 
   private int conns(Scenarios.Scenario s) {
@@ -260,68 +364,6 @@ final class SideBySide implements Machine.Log {
   // A create-then-revoke scenario is judged by its revocations.
   private static LoadResult.Figures figures(String scenario, LoadResult result) {
     return scenario.equals("revoke") ? result.figures("revoke") : result.figures();
-  }
-
-  private interface Running extends AutoCloseable {
-    int port();
-
-    long pid();
-
-    @Override
-    void close();
-  }
-
-  private Running start(String side, String backend, Map<String, String> env, int round)
-      throws IOException {
-    if (side.equals("authcore")) {
-      AuthcoreServer server =
-          AuthcoreServer.start(jar, flags, List.of(), env, raw, "authcore-" + backend + round);
-      return new Running() {
-        public int port() {
-          return server.port;
-        }
-
-        public long pid() {
-          return server.child.pid();
-        }
-
-        public void close() {
-          server.close();
-        }
-      };
-    }
-    int port = AuthcoreServer.freePort();
-    String uri = env.getOrDefault("POSTGRESQL_CONNECTION_URI", null);
-    List<String> command = new ArrayList<>(List.of(original.resolve("start.sh").toString()));
-    command.add(String.valueOf(port));
-    if (uri != null) {
-      command.add(uri);
-    }
-    Child.Result started = Child.exec(command, 240);
-    String[] lines = started.output().strip().split("\n");
-    long pid;
-    try {
-      pid = Long.parseLong(lines[lines.length - 1].trim());
-    } catch (NumberFormatException e) {
-      throw new IOException("the original did not start: " + started.output());
-    }
-    return new Running() {
-      public int port() {
-        return port;
-      }
-
-      public long pid() {
-        return pid;
-      }
-
-      public void close() {
-        try {
-          Child.exec(List.of(original.resolve("stop.sh").toString(), String.valueOf(port)), 60);
-        } catch (IOException e) {
-          line("  could not stop the original on port " + port + ": " + e.getMessage());
-        }
-      }
-    };
   }
 
   private static List<Scenarios.Scenario> chosen(List<String> names) {

@@ -29,12 +29,12 @@ final class SideBySideReport {
       boolean met) {}
 
   private final String name;
-  private final List<SideBySide.Sample> samples;
+  private final List<SideBySideSample> samples;
   private final List<String> backends;
   private final List<String> scenarios;
 
   SideBySideReport(
-      String name, List<SideBySide.Sample> samples, List<String> backends, List<String> scenarios) {
+      String name, List<SideBySideSample> samples, List<String> backends, List<String> scenarios) {
     this.name = name;
     this.samples = samples;
     this.backends = backends;
@@ -47,16 +47,16 @@ final class SideBySideReport {
       for (String scenario : scenarios) {
         boolean session = SideBySide.SESSION_PATHS.contains(scenario);
         if (session) {
-          out.add(judge(backend, scenario, "req/s", SideBySide.Sample::rps, 4.0, true));
-          out.add(judge(backend, scenario, "p99", SideBySide.Sample::p99Ms, 1 / 3.0, false));
+          out.add(judge(backend, scenario, "req/s", SideBySideSample::rps, 4.0, true));
+          out.add(judge(backend, scenario, "p99", SideBySideSample::p99Ms, 1 / 3.0, false));
         } else if (scenario.equals("signin")) {
-          out.add(judge(backend, scenario, "req/s", SideBySide.Sample::rps, 0.9, true));
-          out.add(judge(backend, scenario, "p99", SideBySide.Sample::p99Ms, 0.5, false));
+          out.add(judge(backend, scenario, "req/s", SideBySideSample::rps, 0.9, true));
+          out.add(judge(backend, scenario, "p99", SideBySideSample::p99Ms, 0.5, false));
         } else if (scenario.equals("mix")) {
-          out.add(judge(backend, scenario, "req/s", SideBySide.Sample::rps, Double.NaN, true));
-          out.add(judge(backend, scenario, "p99", SideBySide.Sample::p99Ms, 0.5, false));
+          out.add(judge(backend, scenario, "req/s", SideBySideSample::rps, Double.NaN, true));
+          out.add(judge(backend, scenario, "p99", SideBySideSample::p99Ms, 0.5, false));
         } else {
-          out.add(judge(backend, scenario, "req/s", SideBySide.Sample::rps, Double.NaN, true));
+          out.add(judge(backend, scenario, "req/s", SideBySideSample::rps, Double.NaN, true));
         }
       }
       if (!scenarios.isEmpty()) {
@@ -65,7 +65,7 @@ final class SideBySideReport {
                 backend,
                 scenarios.get(0),
                 "idle RSS",
-                SideBySide.Sample::idleRssMb,
+                SideBySideSample::idleRssMb,
                 1 / 3.0,
                 false));
       }
@@ -79,11 +79,11 @@ final class SideBySideReport {
       String backend,
       String scenario,
       String figure,
-      ToDoubleFunction<SideBySide.Sample> value,
+      ToDoubleFunction<SideBySideSample> value,
       double bound,
       boolean atLeast) {
     Map<Integer, double[]> byRound = new LinkedHashMap<>();
-    for (SideBySide.Sample s : samples) {
+    for (SideBySideSample s : samples) {
       if (s.backend().equals(backend) && s.scenario().equals(scenario)) {
         double[] pair =
             byRound.computeIfAbsent(s.round(), r -> new double[] {Double.NaN, Double.NaN});
@@ -158,7 +158,7 @@ final class SideBySideReport {
     md.append(
         "\n## Samples\n\n| backend | round | side | scenario | req/s | p50 ms | p99 ms | errors |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
-    for (SideBySide.Sample s : samples) {
+    for (SideBySideSample s : samples) {
       md.append(
           String.format(
               Locale.ROOT,

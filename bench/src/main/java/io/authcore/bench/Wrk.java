@@ -154,7 +154,8 @@ final class Wrk {
             latency(out, "90%"),
             latency(out, "99%"),
             maxLatency(out),
-            reasons);
+            reasons,
+            meanLatency(out));
     Map<String, LoadResult.Figures> figures = new LinkedHashMap<>();
     figures.put(op, f);
     return LoadResult.of(measure, figures, serverCpu, -1, databaseCpu);
@@ -168,6 +169,11 @@ final class Wrk {
   private static double latency(String out, String percentile) {
     Matcher m = Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
     return m.find() ? millis(m.group(1), m.group(2)) : 0;
+  }
+
+  private static double meanLatency(String out) {
+    Matcher m = Pattern.compile("Latency\\s+([0-9.]+)(us|ms|s)").matcher(out);
+    return m.find() ? millis(m.group(1), m.group(2)) : Double.NaN;
   }
 
   private static double maxLatency(String out) {

@@ -20,7 +20,8 @@ class ReportTest {
     ceilings.put(
         "bcrypt",
         new RunRecord.Ceiling("bcrypt", "bcrypt", 18, "ops/s", 2, 108, 120, 44, -1, -1, clean));
-    LoadResult.Figures hello = new LoadResult.Figures(85000, 255000, 0, 0, 0.3, 1, 6, 20, Map.of());
+    LoadResult.Figures hello =
+        new LoadResult.Figures(85000, 255000, 0, 0, 0.3, 1, 6, 20, Map.of(), 0.4);
     RunRecord.Phase main = new RunRecord.Phase(hello, Map.of("hello", hello), 120, 50, -1);
     RunRecord.Backend memory =
         new RunRecord.Backend(

@@ -10,10 +10,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SideBySideReportTest {
-  private static SideBySide.Sample sample(
+  private static SideBySideSample sample(
       String side, int round, String scenario, double rps, double p99, double rss) {
-    return new SideBySide.Sample(
-        "memory", side, round, scenario, rps, p99 / 2, p99, 0, Map.of(), rss);
+    return new SideBySideSample(
+        "memory",
+        side,
+        round,
+        scenario,
+        rps,
+        p99 / 2,
+        p99,
+        0,
+        Map.of(),
+        rss,
+        16,
+        Double.NaN,
+        -1,
+        -1,
+        Double.NaN);
   }
 
   private static SideBySideReport.Verdict find(
@@ -26,7 +40,7 @@ class SideBySideReportTest {
 
   @Test
   void eachRatioIsTheMedianOfTheRoundsRatiosJudgedAgainstItsTarget() {
-    List<SideBySide.Sample> samples = new ArrayList<>();
+    List<SideBySideSample> samples = new ArrayList<>();
     double[] original = {1000, 1200, 800};
     double[] authcore = {5000, 4200, 3000}; // ratios 5.0, 3.5, 3.75: median 3.75
     for (int r = 0; r < 3; r++) {
@@ -55,7 +69,7 @@ class SideBySideReportTest {
 
   @Test
   void aRoundWithOneSideMissingIsLeftOutAndTheMarkdownSaysMetOrNot() {
-    List<SideBySide.Sample> samples =
+    List<SideBySideSample> samples =
         List.of(
             sample("original", 0, "create", 600, 50, 240),
             sample("authcore", 0, "create", 3000, 10, 70),

@@ -51,7 +51,7 @@ class VerdictsTest {
   }
 
   private static LoadResult.Figures figures(double p50, double p99, long count, long errors) {
-    return new LoadResult.Figures(10, count, errors, 0, p50, p50, p99, p99, Map.of());
+    return new LoadResult.Figures(10, count, errors, 0, p50, p50, p99, p99, Map.of(), p50);
   }
 
   private static List<Verdicts.Row> rowsOf(
@@ -90,7 +90,8 @@ class VerdictsTest {
   void everySignInOfABurstIsAnsweredWithinTheWaitAndTheSdksRetries() {
     for (double p99 : new double[] {8000, 9000}) {
       LoadResult.Figures f =
-          new LoadResult.Figures(10, 500, 444, 0, 5000, 5000, p99, p99, Map.of("HTTP 429", 444));
+          new LoadResult.Figures(
+              10, 500, 444, 0, 5000, 5000, p99, p99, Map.of("HTTP 429", 444), 5000);
       RunRecord.Phase main = new RunRecord.Phase(f, Map.of("signin", f), -1, -1, -1);
       Verdicts.Row row = rowsOf(Map.of(), "burst", Map.of("main", main)).get(0);
       assertEquals(p99 < 8550 ? "PASS" : "FAIL", row.verdict());
