@@ -1,5 +1,6 @@
 package io.authcore.cli;
 
+import io.authcore.threads.Daemons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,23 +136,19 @@ final class Start implements Command {
 
   /** Copies the child's stderr to ours, line by line, until either side goes away. */
   private static Thread pump(InputStream stream) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                  System.err.println(line);
-                }
-              } catch (IOException e) {
-                // the child is gone
-              }
-            },
-            "authcore-child-stderr");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+    return Daemons.start(
+        "authcore-child-stderr",
+        () -> {
+          try (BufferedReader reader =
+              new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+              System.err.println(line);
+            }
+          } catch (IOException e) {
+            // the child is gone
+          }
+        });
   }
 
   /**

@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import io.authcore.threads.Daemons;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.security.PrivateKey;
@@ -26,13 +27,7 @@ final class OpenSslRsa {
   private static final String LIBRARY = "libcrypto.so.3";
   private static final int RSA_PKCS1_PADDING = 1;
   private static final int EVP_PKEY_RSA = 6;
-  private static final Cleaner CLEANER =
-      Cleaner.create(
-          r -> {
-            Thread t = new Thread(r, "openssl-key-cleaner");
-            t.setDaemon(true);
-            return t;
-          });
+  private static final Cleaner CLEANER = Cleaner.create(Daemons.named("openssl-key-cleaner"));
 
   private final Pointer sha256;
   private final String version;

@@ -3,6 +3,7 @@ package io.authcore.crypto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authcore.threads.Daemons;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -56,20 +57,17 @@ public final class RsaKeys {
       pairs.add(new CompletableFuture<>());
     }
     AHEAD.addAll(pairs);
-    Thread thread =
-        new Thread(
-            () ->
-                pairs.forEach(
-                    pair -> {
-                      try {
-                        pair.complete(newPair());
-                      } catch (RuntimeException e) {
-                        pair.completeExceptionally(e); // its taker throws, never waits forever
-                      }
-                    }),
-            "authcore-rsa-keys-ahead");
-    thread.setDaemon(true);
-    thread.start();
+    Daemons.start(
+        "authcore-rsa-keys-ahead",
+        () ->
+            pairs.forEach(
+                pair -> {
+                  try {
+                    pair.complete(newPair());
+                  } catch (RuntimeException e) {
+                    pair.completeExceptionally(e); // its taker throws, never waits forever
+                  }
+                }));
   }
 
   /** A new key pair: one made ahead when there is one, else one made now. */

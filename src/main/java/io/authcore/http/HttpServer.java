@@ -3,6 +3,7 @@ package io.authcore.http;
 import io.authcore.config.CoreConfig;
 import io.authcore.tenancy.TenantConfigs;
 import io.authcore.tenancy.Tenants;
+import io.authcore.threads.Daemons;
 import io.authcore.tracing.Tracing;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -67,7 +68,8 @@ public final class HttpServer {
    */
   public static HttpServer bind(CoreConfig config) {
     int workers = config.integer("max_server_pool_size");
-    ExecutorService slowPool = Executors.newFixedThreadPool(workers, HttpServer::slowThread);
+    ExecutorService slowPool =
+        Executors.newFixedThreadPool(workers, Daemons.named("authcore-slow"));
     HeldUntilServed held = new HeldUntilServed();
     Undertow undertow =
         Connections.limit(Undertow.builder(), config)
@@ -123,12 +125,6 @@ public final class HttpServer {
                 telemetry.onWorker(
                     new ErrorMapper( // the one place that turns exceptions into responses
                         context))))); // prefix, api key, cdi-version, scope, then the endpoint
-  }
-
-  private static Thread slowThread(Runnable task) {
-    Thread thread = new Thread(task, "authcore-slow");
-    thread.setDaemon(true);
-    return thread;
   }
 
   public int port() {

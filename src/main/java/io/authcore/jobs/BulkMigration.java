@@ -2,15 +2,14 @@ package io.authcore.jobs;
 
 import io.authcore.recipe.bulkimport.QueueDrain;
 import io.authcore.tenancy.TenantConfigs;
+import io.authcore.threads.Daemons;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ public final class BulkMigration implements AutoCloseable {
   private final TenantConfigs configs;
   private final boolean enabled;
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(daemon("authcore-bulk-import"));
+      Executors.newSingleThreadScheduledExecutor(Daemons.named("authcore-bulk-import"));
   private final AtomicBoolean pending = new AtomicBoolean();
   private volatile QueueDrain drain;
 
@@ -78,7 +77,7 @@ public final class BulkMigration implements AutoCloseable {
     int parallelism = configs.appConfig(appId).integer("bulk_migration_parallelism");
     int batchSize = configs.appConfig(appId).integer("bulk_migration_batch_size");
     ExecutorService workers =
-        Executors.newFixedThreadPool(parallelism, daemon("authcore-bulk-import-worker"));
+        Executors.newFixedThreadPool(parallelism, Daemons.numbered("authcore-bulk-import-worker"));
     try {
       QueueDrain.Run run = drain.drain(appId, batchSize, parallelism, workers);
       if (run.imported() + run.failed() > 0) {
@@ -96,15 +95,6 @@ public final class BulkMigration implements AutoCloseable {
     } finally {
       workers.shutdownNow();
     }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, name + "-" + n.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

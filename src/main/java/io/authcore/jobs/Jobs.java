@@ -1,5 +1,6 @@
 package io.authcore.jobs;
 
+import io.authcore.threads.Daemons;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,12 +16,7 @@ public final class Jobs implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "authcore-jobs");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(Daemons.named("authcore-jobs"));
 
   /** Runs {@code task} every {@code period}, the first time after one period. */
   public void every(String name, Duration period, Runnable task) {

@@ -5,6 +5,7 @@ import io.authcore.config.CoreConfig;
 import io.authcore.crypto.password.PasswordHasher;
 import io.authcore.events.AuthEvents;
 import io.authcore.http.Api;
+import io.authcore.threads.Daemons;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -38,18 +39,15 @@ public final class Metrics implements AutoCloseable {
     }
     // Made beside the storage's start, which needs only the pool tracker (start-up time).
     this.made = new CompletableFuture<>();
-    Thread maker =
-        new Thread(
-            () -> {
-              try {
-                made.complete(registry());
-              } catch (RuntimeException | Error e) {
-                made.completeExceptionally(e);
-              }
-            },
-            "authcore-metrics-start");
-    maker.setDaemon(true);
-    maker.start();
+    Daemons.start(
+        "authcore-metrics-start",
+        () -> {
+          try {
+            made.complete(registry());
+          } catch (RuntimeException | Error e) {
+            made.completeExceptionally(e);
+          }
+        });
   }
 
   private PrometheusMeterRegistry registry() {

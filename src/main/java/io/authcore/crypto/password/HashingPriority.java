@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import io.authcore.threads.Daemons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,7 +171,8 @@ final class HashingPriority {
     // On a thread of its own: one that went idle and could not come back must not be kept.
     AtomicReference<Mode> found = new AtomicReference<>(Mode.NONE);
     Thread probe =
-        new Thread(
+        Daemons.start(
+            "authcore-hash-probe",
             () -> {
               try {
                 int tid = currentTid();
@@ -182,10 +184,7 @@ final class HashingPriority {
               } catch (IOException | RuntimeException e) {
                 LOG.debug("hashing priority probe stopped at {}", found.get(), e);
               }
-            },
-            "authcore-hash-probe");
-    probe.setDaemon(true);
-    probe.start();
+            });
     try {
       probe.join();
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.authcore.storage.jdbc;
 
+import io.authcore.threads.Daemons;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,12 +65,7 @@ final class FirstAnalysis implements AutoCloseable {
     }
     this.until = System.nanoTime() + FOR.toNanos();
     this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "authcore-first-analysis");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(Daemons.named("authcore-first-analysis"));
   }
 
   /** Looks every few seconds for the first ten minutes, or until every table was analysed. */

@@ -2,6 +2,7 @@ package io.authcore.storage.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.authcore.threads.Daemons;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -55,13 +56,7 @@ final class OutageGuard implements AutoCloseable {
     this.settings = settings;
     this.probe = probe != null ? probe : this::tryConnecting;
     this.pool = new HikariDataSource(settings);
-    this.watcher =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "authcore-db-watch");
-              t.setDaemon(true);
-              return t;
-            });
+    this.watcher = Executors.newSingleThreadExecutor(Daemons.named("authcore-db-watch"));
   }
 
   HikariDataSource pool() {
