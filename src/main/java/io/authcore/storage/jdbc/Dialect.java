@@ -36,6 +36,12 @@ interface Dialect {
   /** Whether an {@code INSERT} may run inside {@code WITH} and be read back by the query. */
   boolean insertsInWith();
 
+  /**
+   * Whether each statement crosses a socket to a server, so that reads arriving together are worth
+   * one statement ({@link ReadCombiner}); not for an engine inside this process.
+   */
+  boolean readsAcrossASocket();
+
   /** A query running {@code update} that returns these columns of the rows as it left them. */
   String updated(String update, String columns);
 

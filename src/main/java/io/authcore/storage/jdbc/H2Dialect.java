@@ -40,6 +40,11 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean readsAcrossASocket() {
+    return false;
+  }
+
+  @Override
   public boolean insertsInWith() {
     return false;
   }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcSessionStore implements SessionStore {
@@ -27,6 +30,13 @@ final class JdbcSessionStore implements SessionStore {
   private final Dialect dialect;
   private final JdbcAccountIdStore accountIds;
   private final String insertIdentified; // null where the dialect cannot insert inside WITH
+  private final String selectMany;
+  private final ReadCombiner<Key, SessionRow> reads; // null where a read costs no round trip
+
+  private record Key(String appId, String tenantId, String handle) {}
+
+  /** The most sessions one combined read asks for: more than the server has request threads. */
+  private static final int MOST_READ_TOGETHER = 64;
 
   JdbcSessionStore(Sql sql, Dialect dialect, Tables tables, JdbcAccountIdStore accountIds) {
     this.sql = sql;
@@ -57,6 +67,19 @@ final class JdbcSessionStore implements SessionStore {
             + " FROM "
             + table
             + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?";
+    this.selectMany =
+        "SELECT "
+            + COLUMNS
+            + ROTATION_COLUMNS
+            + " FROM "
+            + table
+            + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ANY (?)";
+    // Verifying with checkDatabase reads one session a request, the hottest read there is. A
+    // transaction's stores have one caller, so its reads stay on the transaction's connection.
+    this.reads =
+        dialect.readsAcrossASocket()
+            ? new ReadCombiner<>(this::readOne, this::readMany, MOST_READ_TOGETHER)
+            : null;
     // Regenerating and revoking are single writes: one round trip each, not a read and a write.
     this.updateLivePayload =
         dialect.updated(
@@ -112,7 +135,36 @@ final class JdbcSessionStore implements SessionStore {
 
   @Override
   public Optional<SessionRow> find(String appId, String tenantId, String handle) {
-    return sql.one(select, JdbcSessionStore::row, appId, tenantId, handle);
+    Key key = new Key(appId, tenantId, handle);
+    return Optional.ofNullable(reads == null ? readOne(key) : reads.read(key));
+  }
+
+  private SessionRow readOne(Key key) {
+    return sql.one(select, JdbcSessionStore::row, key.appId(), key.tenantId(), key.handle())
+        .orElse(null);
+  }
+
+  private Map<Key, SessionRow> readMany(List<Key> keys) {
+    Map<List<String>, List<String>> byTenant = new LinkedHashMap<>();
+    for (Key k : keys) {
+      byTenant
+          .computeIfAbsent(List.of(k.appId(), k.tenantId()), t -> new ArrayList<>())
+          .add(k.handle());
+    }
+    Map<Key, SessionRow> found = new HashMap<>();
+    byTenant.forEach(
+        (tenant, handles) -> {
+          for (SessionRow row :
+              sql.list(
+                  selectMany,
+                  JdbcSessionStore::row,
+                  tenant.get(0),
+                  tenant.get(1),
+                  handles.toArray(String[]::new))) {
+            found.put(new Key(row.appId(), row.tenantId(), row.handle()), row);
+          }
+        });
+    return found;
   }
 
   @Override

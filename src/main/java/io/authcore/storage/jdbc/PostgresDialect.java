@@ -45,6 +45,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean readsAcrossASocket() {
+    return true;
+  }
+
+  @Override
   public boolean insertsInWith() {
     return true;
   }
