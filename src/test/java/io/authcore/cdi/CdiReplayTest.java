@@ -80,11 +80,13 @@ class CdiReplayTest {
     List<String> unexpected = new ArrayList<>();
     StringBuilder seen = new StringBuilder("== " + storage + " CDI " + version + "\n");
     List<Sequence.Step> steps = sequence.stepsFor(version);
-    Map<String, JsonNode> captured = Recording.captured(run, sequence);
+    ShapeComparison.Variables captured =
+        ShapeComparison.Variables.of(Recording.captured(run, sequence));
+    ShapeComparison.Variables recorded = ShapeComparison.Variables.of(recording.variables());
     for (int i = 0; i < steps.size(); i++) {
       SequenceRunner.Exchange exchange = run.exchanges().get(i);
       List<ShapeComparison.Difference> differences =
-          differences(steps.get(i), recording, i, exchange, captured);
+          differences(steps.get(i), recording, recorded, i, exchange, captured);
       if (differences.isEmpty()) {
         continue;
       }
@@ -127,16 +129,17 @@ class CdiReplayTest {
   private List<ShapeComparison.Difference> differences(
       Sequence.Step step,
       Recording recording,
+      ShapeComparison.Variables recorded,
       int index,
       SequenceRunner.Exchange exchange,
-      Map<String, JsonNode> actualVariables) {
+      ShapeComparison.Variables actualVariables) {
     List<ShapeComparison.Difference> differences =
         new ArrayList<>(
             ShapeComparison.compare(
                 sequence,
                 step,
                 recording.answers().get(index),
-                recording.variables(),
+                recorded,
                 Answer.of(exchange),
                 actualVariables));
     for (String name : exchange.unresolved()) {

@@ -68,19 +68,33 @@ final class ShapeComparison {
   private final List<String> unorderedPointers;
   private final Map<String, JsonNode> expectedVariables;
   private final Map<String, JsonNode> actualVariables;
+  private final List<Map.Entry<String, String>> expectedEmbeddable;
+  private final List<Map.Entry<String, String>> actualEmbeddable;
   private final List<Difference> differences = new ArrayList<>();
 
   private ShapeComparison(
       Set<String> volatileFields,
       List<String> volatilePointers,
       List<String> unorderedPointers,
-      Map<String, JsonNode> expectedVariables,
-      Map<String, JsonNode> actualVariables) {
+      Variables expected,
+      Variables actual) {
     this.volatileFields = volatileFields;
     this.volatilePointers = volatilePointers;
     this.unorderedPointers = unorderedPointers;
-    this.expectedVariables = expectedVariables;
-    this.actualVariables = actualVariables;
+    this.expectedVariables = expected.values();
+    this.actualVariables = actual.values();
+    this.expectedEmbeddable = expected.embeddable();
+    this.actualEmbeddable = actual.embeddable();
+  }
+
+  /**
+   * Captured variables, with the values a text may embed told apart once: a version's replay
+   * compares every step against the same two sets, and telling a value's kind takes regexes.
+   */
+  record Variables(Map<String, JsonNode> values, List<Map.Entry<String, String>> embeddable) {
+    static Variables of(Map<String, JsonNode> values) {
+      return new Variables(values, ShapeComparison.embeddable(values));
+    }
   }
 
   static List<Difference> compare(
@@ -90,6 +104,22 @@ final class ShapeComparison {
       Map<String, JsonNode> expectedVariables,
       Answer actual,
       Map<String, JsonNode> actualVariables) {
+    return compare(
+        sequence,
+        step,
+        expected,
+        Variables.of(expectedVariables),
+        actual,
+        Variables.of(actualVariables));
+  }
+
+  static List<Difference> compare(
+      Sequence sequence,
+      Sequence.Step step,
+      Answer expected,
+      Variables expectedVariables,
+      Answer actual,
+      Variables actualVariables) {
     ShapeComparison c =
         new ShapeComparison(
             sequence.volatileFields(),
@@ -186,8 +216,8 @@ final class ShapeComparison {
       return;
     }
     boolean unordered = matchesAny(unorderedPointers, pointer);
-    List<JsonNode> expected = elements(e, unordered, expectedVariables);
-    List<JsonNode> actual = elements(a, unordered, actualVariables);
+    List<JsonNode> expected = elements(e, unordered, expectedEmbeddable);
+    List<JsonNode> actual = elements(a, unordered, actualEmbeddable);
     for (int i = 0; i < expected.size(); i++) {
       node(pointer + "/" + i, null, expected.get(i), actual.get(i));
     }
@@ -228,7 +258,8 @@ final class ShapeComparison {
       }
       return;
     }
-    if (!a.isTextual() || !named(a.asText(), actualVariables).equals(named(e, expectedVariables))) {
+    if (!a.isTextual()
+        || !named(a.asText(), actualEmbeddable).equals(named(e, expectedEmbeddable))) {
       differ(where(pointer), quoted(e), describe(a));
     }
   }
@@ -237,17 +268,27 @@ final class ShapeComparison {
    * The text with each captured id it embeds (a message naming a user, say) written as {@code
    * ${name}}, so that a message naming Authcore's user reads like the original's naming its own.
    */
-  private static String named(String text, Map<String, JsonNode> variables) {
+  private static String named(String text, List<Map.Entry<String, String>> embeddable) {
     String out = text;
-    for (Map.Entry<String, JsonNode> v : variables.entrySet()) {
-      JsonNode value = v.getValue();
-      if (value != null
-          && value.isTextual()
-          && ValueKind.ofString(value.asText()).isPresent()
-          && out.contains(value.asText())) {
-        out = out.replace(value.asText(), "${" + v.getKey() + "}");
+    for (Map.Entry<String, String> v : embeddable) {
+      if (out.contains(v.getValue())) {
+        out = out.replace(v.getValue(), "${" + v.getKey() + "}");
       }
     }
+    return out;
+  }
+
+  /** The captured values a text may embed (those of a volatile kind), by name, in capture order. */
+  private static List<Map.Entry<String, String>> embeddable(Map<String, JsonNode> variables) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    variables.forEach(
+        (name, value) -> {
+          if (value != null
+              && value.isTextual()
+              && ValueKind.ofString(value.asText()).isPresent()) {
+            out.add(Map.entry(name, value.asText()));
+          }
+        });
     return out;
   }
 
@@ -362,11 +403,11 @@ final class ShapeComparison {
    * one holding Authcore's {@code s1}, whatever random ids each side drew.
    */
   private static List<JsonNode> elements(
-      JsonNode array, boolean sorted, Map<String, JsonNode> variables) {
+      JsonNode array, boolean sorted, List<Map.Entry<String, String>> embeddable) {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);
     if (sorted) {
-      out.sort(Comparator.comparing(element -> named(element.toString(), variables)));
+      out.sort(Comparator.comparing(element -> named(element.toString(), embeddable)));
     }
     return out;
   }
