@@ -66,10 +66,8 @@ final class ShapeComparison {
   private final Set<String> volatileFields;
   private final List<String> volatilePointers;
   private final List<String> unorderedPointers;
-  private final Map<String, JsonNode> expectedVariables;
-  private final Map<String, JsonNode> actualVariables;
-  private final List<Map.Entry<String, String>> expectedEmbeddable;
-  private final List<Map.Entry<String, String>> actualEmbeddable;
+  private final Variables expectedVariables;
+  private final Variables actualVariables;
   private final List<Difference> differences = new ArrayList<>();
 
   private ShapeComparison(
@@ -81,10 +79,8 @@ final class ShapeComparison {
     this.volatileFields = volatileFields;
     this.volatilePointers = volatilePointers;
     this.unorderedPointers = unorderedPointers;
-    this.expectedVariables = expected.values();
-    this.actualVariables = actual.values();
-    this.expectedEmbeddable = expected.embeddable();
-    this.actualEmbeddable = actual.embeddable();
+    this.expectedVariables = expected;
+    this.actualVariables = actual;
   }
 
   /**
@@ -216,8 +212,8 @@ final class ShapeComparison {
       return;
     }
     boolean unordered = matchesAny(unorderedPointers, pointer);
-    List<JsonNode> expected = elements(e, unordered, expectedEmbeddable);
-    List<JsonNode> actual = elements(a, unordered, actualEmbeddable);
+    List<JsonNode> expected = elements(e, unordered, expectedVariables.embeddable());
+    List<JsonNode> actual = elements(a, unordered, actualVariables.embeddable());
     for (int i = 0; i < expected.size(); i++) {
       node(pointer + "/" + i, null, expected.get(i), actual.get(i));
     }
@@ -259,7 +255,8 @@ final class ShapeComparison {
       return;
     }
     if (!a.isTextual()
-        || !named(a.asText(), actualEmbeddable).equals(named(e, expectedEmbeddable))) {
+        || !named(a.asText(), actualVariables.embeddable())
+            .equals(named(e, expectedVariables.embeddable()))) {
       differ(where(pointer), quoted(e), describe(a));
     }
   }
@@ -329,12 +326,14 @@ final class ShapeComparison {
    */
   private List<String> variablesHolding(String value, Function<String, String> form) {
     List<String> names = new ArrayList<>();
-    expectedVariables.forEach(
-        (name, v) -> {
-          if (v.isTextual() && form.apply(v.asText()).equals(value)) {
-            names.add(name);
-          }
-        });
+    expectedVariables
+        .values()
+        .forEach(
+            (name, v) -> {
+              if (v.isTextual() && form.apply(v.asText()).equals(value)) {
+                names.add(name);
+              }
+            });
     return names;
   }
 
@@ -342,7 +341,7 @@ final class ShapeComparison {
   private boolean holdsActual(List<String> names, JsonNode a, Function<String, String> form) {
     return a.isTextual()
         && names.stream()
-            .map(actualVariables::get)
+            .map(actualVariables.values()::get)
             .anyMatch(v -> v != null && v.isTextual() && form.apply(v.asText()).equals(a.asText()));
   }
 

@@ -60,20 +60,15 @@ final class JdbcSessionStore implements SessionStore {
                 + " RETURNING 1)"
                 + " SELECT who.*, EXISTS (SELECT 1 FROM written) FROM who"
             : null;
-    this.select =
+    String ofTenant =
         "SELECT "
             + COLUMNS
             + ROTATION_COLUMNS
             + " FROM "
             + table
-            + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ?";
-    this.selectMany =
-        "SELECT "
-            + COLUMNS
-            + ROTATION_COLUMNS
-            + " FROM "
-            + table
-            + " WHERE app_id = ? AND tenant_id = ? AND session_handle = ANY (?)";
+            + " WHERE app_id = ? AND tenant_id = ?";
+    this.select = ofTenant + " AND session_handle = ?";
+    this.selectMany = ofTenant + " AND session_handle = ANY (?)";
     // Verifying with checkDatabase reads one session a request, the hottest read there is. A
     // transaction's stores have one caller, so its reads stay on the transaction's connection.
     this.reads =
