@@ -2,7 +2,6 @@ package io.authcore.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -86,7 +85,7 @@ final class Bench implements Machine.Log {
     this.o = o;
     this.repo = Path.of(o.string("repo", ".")).toAbsolutePath().normalize();
     this.jar = repo.resolve(o.string("jar", "target/authcore.jar"));
-    this.benchJar = ownJar();
+    this.benchJar = Child.harnessJar();
     String label = o.string("label", "run");
     this.name =
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + label;
@@ -342,21 +341,9 @@ final class Bench implements Machine.Log {
         measured(
             key,
             () -> {
-              try (Child child =
-                  Child.start(
-                      key,
-                      Child.java(
-                          flags,
-                          "-cp",
-                          benchJar.toString(),
-                          Main.class.getName(),
-                          "undertow",
-                          "--mode=" + mode,
-                          "--port=0"),
-                      raw,
-                      raw.resolve(key + ".log"),
-                      Map.of())) {
-                int port = Integer.parseInt(child.awaitLine("READY ", 30_000).trim().split(" ")[1]);
+              try (BareUndertow.Launched undertow = BareUndertow.start(key, mode, flags, raw)) {
+                Child child = undertow.child();
+                int port = undertow.port();
                 LoadResult r;
                 if (wrk) {
                   r =
@@ -623,7 +610,6 @@ final class Bench implements Machine.Log {
     }
   }
 
-  /** Postgres backends serving {@code db}, and the cluster's own background processes. */
   // ---------------------------------------------------------------------------------------------
   // The quiet gate
 
@@ -680,13 +666,5 @@ final class Bench implements Machine.Log {
   /** 90 or 0.9: both mean 90 %. */
   private static double fraction(double percentOrFraction) {
     return percentOrFraction > 1 ? percentOrFraction / 100 : percentOrFraction;
-  }
-
-  private static Path ownJar() {
-    try {
-      return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.authcore.bench;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +164,15 @@ final class Child implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** This harness's own jar, for the JVMs it starts from its classes. */
+  static Path harnessJar() {
+    try {
+      return Path.of(Child.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static List<String> java(List<String> jvmFlags, String... rest) {

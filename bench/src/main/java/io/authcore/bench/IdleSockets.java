@@ -87,15 +87,7 @@ final class IdleSockets {
 
   private List<Child> startClients(int port, int sockets, java.nio.file.Path dir)
       throws IOException {
-    String jar;
-    try {
-      jar =
-          java.nio.file.Path.of(
-                  IdleSockets.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IOException(e);
-    }
+    String jar = Child.harnessJar().toString();
     List<Child> clients = new ArrayList<>();
     for (int i = 0, left = sockets; left > 0; i++, left -= PER_CLIENT) {
       clients.add(

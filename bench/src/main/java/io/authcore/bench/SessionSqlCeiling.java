@@ -110,11 +110,7 @@ final class SessionSqlCeiling {
     long now = System.currentTimeMillis();
     try (Connection c = ds.getConnection();
         PreparedStatement s = c.prepareStatement(CREATE)) {
-      int i = 1;
-      for (int k = 0; k < 3; k++) {
-        s.setString(i++, "public");
-        s.setString(i++, userId);
-      }
+      int i = bindIdentify(s, userId);
       s.setString(i++, "public");
       s.setString(i++, "public");
       s.setString(i++, handle);
@@ -149,10 +145,7 @@ final class SessionSqlCeiling {
       try {
         expectRow(c, FIND + " FOR UPDATE", handle);
         try (PreparedStatement s = c.prepareStatement(IDENTIFY)) {
-          for (int i = 1; i <= 6; i += 2) {
-            s.setString(i, "public");
-            s.setString(i + 1, userOf());
-          }
+          bindIdentify(s, userOf());
           s.executeQuery().close();
         }
         try (PreparedStatement s = c.prepareStatement(ROTATE)) {
@@ -202,6 +195,15 @@ final class SessionSqlCeiling {
         }
       }
     }
+  }
+
+  /** {@link #IDENTIFY}'s six parameters, first in {@code s}; returns the next one's index. */
+  private static int bindIdentify(PreparedStatement s, String userId) throws SQLException {
+    for (int i = 1; i <= 6; i += 2) {
+      s.setString(i, "public");
+      s.setString(i + 1, userId);
+    }
+    return 7;
   }
 
   private static void expectRow(Connection c, String sql, String handle) throws SQLException {

@@ -225,19 +225,15 @@ final class SideBySide implements Machine.Log {
           // flushed now, not by a checkpoint inside this measurement.
           pg.checkpoint();
         }
-        int conns = conns(s);
         Scenarios.Context ctx =
-            new Scenarios.Context(
-                new InetSocketAddress("127.0.0.1", server.port()),
-                server.pid(),
+            context(
+                "sbs",
+                server,
+                s,
                 databaseTicks,
                 wrk,
-                conns,
-                o.integer("client-threads", Machine.cores()),
                 o.decimal("warmup", 2),
-                o.decimal("measure", 8),
-                "sbs" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + s.name(),
-                o);
+                o.decimal("measure", 8));
         LoadResult result = s.runner().run(ctx).values().iterator().next();
         LoadResult.Figures f = figures(s.name(), result);
         line(
@@ -262,7 +258,7 @@ final class SideBySide implements Machine.Log {
                 f.errors(),
                 f.errorReasons(),
                 idle,
-                conns,
+                ctx.conns,
                 f.meanMs(),
                 result.clientCpuPercent,
                 result.databaseCpuPercent,
@@ -319,20 +315,30 @@ final class SideBySide implements Machine.Log {
     }
     double each = seconds / paths.size();
     for (Scenarios.Scenario s : paths) {
-      Scenarios.Context ctx =
-          new Scenarios.Context(
-              new InetSocketAddress("127.0.0.1", server.port()),
-              server.pid(),
-              Machine.NO_TICKS,
-              false,
-              conns(s),
-              o.integer("client-threads", Machine.cores()),
-              Math.max(0, each - 1),
-              1,
-              "sbw" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + s.name(),
-              o);
-      s.runner().run(ctx);
+      s.runner().run(context("sbw", server, s, Machine.NO_TICKS, false, Math.max(0, each - 1), 1));
     }
+  }
+
+  /** A scenario's run against {@code server}; {@code tag} starts the names of what it creates. */
+  private Scenarios.Context context(
+      String tag,
+      SideBySideServer server,
+      Scenarios.Scenario s,
+      LongSupplier databaseTicks,
+      boolean wrk,
+      double warmup,
+      double measure) {
+    return new Scenarios.Context(
+        new InetSocketAddress("127.0.0.1", server.port()),
+        server.pid(),
+        databaseTicks,
+        wrk,
+        conns(s),
+        o.integer("client-threads", Machine.cores()),
+        warmup,
+        measure,
+        tag + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + s.name(),
+        o);
   }
 
   // The mix's requests other than sign-ins: their mean latency bounds the sign-ins' (bounds).

@@ -45,7 +45,7 @@ final class SideBySideBounds {
   List<Bound> of(List<SideBySideReport.Verdict> verdicts) {
     List<Bound> out = new ArrayList<>();
     for (SideBySideReport.Verdict v : verdicts) {
-      if (v.met() || v.target().startsWith("(")) {
+      if (v.met() || Double.isNaN(v.targetRatio())) {
         continue;
       }
       Bound b = bound(v);
@@ -60,13 +60,10 @@ final class SideBySideBounds {
     String backend = v.backend();
     String scenario = v.scenario();
     if (v.figure().equals("idle RSS")) {
-      double needs = v.originalMedian() / 3;
       return row(
           v,
-          needs,
           y.bareUndertowMb(),
           "MB",
-          y.bareUndertowMb() > needs,
           String.format(
               Locale.ROOT,
               "a bare Undertow on the same JVM flags idles at %.0f MB; Authcore's %.0f MB are"
@@ -78,13 +75,10 @@ final class SideBySideBounds {
     if (SIGNING.contains(scenario)) {
       double most = median(backend, scenario, "authcore", this::signingBound);
       if (v.figure().equals("req/s")) {
-        double needs = 4 * v.originalMedian();
         return row(
             v,
-            needs,
             most,
             "req/s",
-            needs > most,
             String.format(
                 Locale.ROOT,
                 "%d cores sign %.0f RSA-2048 tokens a second (OpenSSL alone); with the load"
@@ -101,11 +95,10 @@ final class SideBySideBounds {
               median(backend, scenario, "original", SideBySideBounds::tailShape));
       int conns = conns(backend, scenario);
       double least = shape * conns / most * 1000;
-      double needs = v.originalMedian() / 3;
-      return latency(
+      return row(
           v,
-          needs,
           least,
+          "ms",
           String.format(
               Locale.ROOT,
               "%d clients in a closed loop at the most %.0f req/s wait %.1f ms on average; at the"
@@ -120,11 +113,10 @@ final class SideBySideBounds {
     if (scenario.equals("signin") && v.figure().equals("p99")) {
       int conns = conns(backend, scenario);
       double least = conns * y.bcryptMs() / cores;
-      double needs = v.originalMedian() / 2;
-      return latency(
+      return row(
           v,
-          needs,
           least,
+          "ms",
           String.format(
               Locale.ROOT,
               "a bcrypt hash at cost %d takes a core %.0f ms, so %d cores hash at most %.1f a"
@@ -145,11 +137,10 @@ final class SideBySideBounds {
       double others = median(backend, scenario, "authcore", SideBySideSample::othersMeanMs);
       double loop = conns * y.bcryptMs() / cores;
       double least = loop - k * others;
-      double needs = v.originalMedian() / 2;
-      return latency(
+      return row(
           v,
-          needs,
           least,
+          "ms",
           String.format(
               Locale.ROOT,
               "sign-ins are %.0f %% of the requests and %d cores hash at most %.1f a second, so"
@@ -164,26 +155,25 @@ final class SideBySideBounds {
               k,
               others,
               least,
-              (loop - needs) / k));
+              (loop - needs(v)) / k));
     }
     return null;
   }
 
-  /** A p99 target: {@code least} is the bound's smallest p99, beyond the target when above it. */
-  private static Bound latency(
-      SideBySideReport.Verdict v, double needs, double least, String reason) {
-    return row(v, needs, least, "ms", least > needs, reason);
-  }
-
-  private static Bound row(
-      SideBySideReport.Verdict v,
-      double needs,
-      double allows,
-      String unit,
-      boolean beyond,
-      String reason) {
+  /**
+   * The bound {@code allows} against what the target needs: a throughput bound caps from above, a
+   * latency or memory bound from below.
+   */
+  private static Bound row(SideBySideReport.Verdict v, double allows, String unit, String reason) {
+    double needs = needs(v);
+    boolean beyond = unit.equals("req/s") ? needs > allows : allows > needs;
     return new Bound(
         v.backend(), v.scenario(), v.figure(), v.target(), needs, allows, unit, beyond, reason);
+  }
+
+  /** What the target asks of Authcore: the original's figure times the target's ratio. */
+  private static double needs(SideBySideReport.Verdict v) {
+    return v.originalMedian() * v.targetRatio();
   }
 
   /**

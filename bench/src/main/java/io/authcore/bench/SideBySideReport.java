@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
  */
 final class SideBySideReport {
   /**
-   * One target: the ratio of a figure, its bound, and whether the ratio must reach or stay under
-   * it.
+   * One target: the ratio of a figure, its bound ({@code targetRatio}, NaN for a figure only
+   * reported), and whether the ratio must reach or stay under it.
    */
   record Verdict(
       String backend,
@@ -26,6 +26,7 @@ final class SideBySideReport {
       double ratioMin,
       double ratioMax,
       String target,
+      double targetRatio,
       boolean met) {}
 
   private final String name;
@@ -119,6 +120,7 @@ final class SideBySideReport {
         ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
         ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
         target,
+        bound,
         met);
   }
 

@@ -1,12 +1,10 @@
 package io.authcore.bench;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mindrot.jbcrypt.BCrypt;
@@ -76,35 +74,14 @@ record Yardsticks(double signsPerSecond, double bcryptMs, double bareUndertowMb)
 
   private static double bareUndertowMb(List<String> flags, Path raw, double settleSeconds)
       throws IOException {
-    try (Child child =
-        Child.start(
-            "undertow-idle",
-            Child.java(
-                flags,
-                "-cp",
-                ownJar().toString(),
-                Main.class.getName(),
-                "undertow",
-                "--mode=worker",
-                "--port=0"),
-            raw,
-            raw.resolve("undertow-idle.log"),
-            Map.of())) {
-      int port = Integer.parseInt(child.awaitLine("READY ", 30_000).trim().split(" ")[1]);
-      Setup setup = new Setup("127.0.0.1", port);
+    try (BareUndertow.Launched undertow =
+        BareUndertow.start("undertow-idle", "worker", flags, raw)) {
+      Setup setup = new Setup("127.0.0.1", undertow.port());
       for (int i = 0; i < 3; i++) {
         setup.get("/hello");
       }
       Child.sleep((long) (settleSeconds * 1000));
-      return Child.rssMb(child.pid());
-    }
-  }
-
-  private static Path ownJar() {
-    try {
-      return Path.of(Yardsticks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+      return Child.rssMb(undertow.child().pid());
     }
   }
 }
